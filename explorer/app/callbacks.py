@@ -1,0 +1,174 @@
+"""Callbacks: glue of a few lines each. Read the inputs into a ViewState, call the core, return."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+
+from explorer import filters
+from explorer.details import event_detail
+from explorer.figure import timeline_figure, window_from_relayout
+from explorer.model import Record
+from explorer.state import ViewState, Vocabulary, from_query, reset_filters, to_query
+from explorer.table import table_rows
+from explorer.view import open_view
+
+from . import components, ids
+
+# Control id -> ViewState attribute it mirrors.
+CONTROL_ATTRS = {
+    ids.SEARCH: "q",
+    ids.LEADERS: "leaders",
+    ids.DECADES: "decades",
+    ids.KINDS: "kinds",
+    ids.HOSTS: "hosts",
+    ids.TAGS: "tags",
+    ids.ABSTRACT: "in_abstract",
+    ids.LANES: "lanes",
+    ids.COLOR: "color",
+}
+
+
+def control_values(state: ViewState) -> list:
+    """Return the value each control shows for `state`, in ids.CONTROLS order."""
+    table = {tuple: list, bool: lambda v: ["1"] if v else []}
+    return [
+        table.get(type(v), lambda x: x)(v)
+        for v in (getattr(state, CONTROL_ATTRS[c]) for c in ids.CONTROLS)
+    ]
+
+
+def state_from_controls(state: ViewState, values: list) -> ViewState:
+    """Return `state` with the filters and view options the controls show."""
+    given = dict(zip((CONTROL_ATTRS[c] for c in ids.CONTROLS), values, strict=True))
+    multi = {k: tuple(given[k] or ()) for k in ("leaders", "decades", "kinds", "hosts", "tags")}
+    return replace(
+        state,
+        **multi,
+        in_abstract=bool(given["in_abstract"]),
+        q=given["q"] or "",
+        lanes=given["lanes"],
+        color=given["color"],
+    )
+
+
+def _clicked_id(point_data: dict | None) -> str | None:
+    points = (point_data or {}).get("points") or [{}]
+    custom = points[0].get("customdata")
+    return custom[0] if isinstance(custom, list) and custom else None
+
+
+def next_state(
+    record: Record,
+    vocab: Vocabulary,
+    state: ViewState,
+    trigger,
+    values: list,
+    click,
+    relayout,
+    cell,
+) -> ViewState:
+    """Return the state after one user action (which input fired and what it carries)."""
+    view = filters.apply(record.events, state)
+    actions = {
+        f"{ids.TIMELINE}.clickData": lambda: replace(
+            state, event=_clicked_id(click) or state.event
+        ),
+        f"{ids.GRID}.cellClicked": lambda: replace(
+            state, event=(cell or {}).get("rowId") or state.event
+        ),
+        f"{ids.PREV}.n_clicks": lambda: replace(state, event=filters.step(view, state.event, -1)),
+        f"{ids.NEXT}.n_clicks": lambda: replace(state, event=filters.step(view, state.event, 1)),
+        f"{ids.CLOSE}.n_clicks": lambda: replace(state, event=None),
+        f"{ids.RESET}.n_clicks": lambda: reset_filters(state),
+    }
+    if trigger in actions:
+        new = actions[trigger]()
+    elif trigger == f"{ids.TIMELINE}.relayoutData":
+        window = window_from_relayout(relayout)
+        new = replace(state, start=window[0], end=window[1]) if window else state
+    elif isinstance(ctx.triggered_id, dict):
+        chip = ctx.triggered_id
+        new = filters.remove_chip(state, chip["attr"], chip["value"])
+    else:
+        new = state_from_controls(state, values)
+    return from_query(to_query(new), vocab)
+
+
+CONTROL_PROPS = tuple(f"{c}.value" for c in ids.CONTROLS)
+URL_PROP = f"{ids.URL}.search"
+
+
+def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
+    """Register every callback of the page on `app`."""
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        *[Output(c, "value") for c in ids.CONTROLS],
+        Input(ids.URL, "search"),
+        *[Input(c, "value") for c in ids.CONTROLS],
+        Input(ids.TIMELINE, "clickData"),
+        Input(ids.TIMELINE, "relayoutData"),
+        Input(ids.GRID, "cellClicked"),
+        Input(ids.PREV, "n_clicks"),
+        Input(ids.NEXT, "n_clicks"),
+        Input(ids.CLOSE, "n_clicks"),
+        Input(ids.RESET, "n_clicks"),
+        Input({"type": ids.CHIP, "attr": ALL, "value": ALL}, "n_clicks"),
+    )
+    def sync(search, *args):
+        # One callback owns both directions of the URL <-> controls sync (no circular graph).
+        n = len(ids.CONTROLS)
+        values, (click, relayout, cell) = list(args[:n]), args[n : n + 3]
+        state = from_query(search or "", vocab)
+        fired = ctx.triggered[0] if ctx.triggered_id is not None else {"prop_id": URL_PROP}
+        trigger = fired["prop_id"]
+        if trigger == URL_PROP:
+            return no_update, *control_values(state)
+        if trigger.startswith("{") and not fired.get("value"):
+            return no_update, *[no_update] * n  # a chip was drawn, not clicked
+        new = next_state(record, vocab, state, trigger, values, click, relayout, cell)
+        query = to_query(new)
+        controls = [no_update] * n if trigger in CONTROL_PROPS else control_values(new)
+        return (query if query != (search or "") else no_update), *controls
+
+    @app.callback(
+        Output(ids.TIMELINE, "figure"),
+        Output(ids.TIMELINE_BOX, "hidden"),
+        Output(ids.EMPTY, "hidden"),
+        Output(ids.COUNT, "children"),
+        Output(ids.CHIPS, "children"),
+        Output(ids.DETAIL, "children"),
+        Output(ids.GRID, "rowData"),
+        Output(ids.GRID, "selectedRows"),
+        Output(ids.EXPORTS, "children"),
+        Input(ids.URL, "search"),
+    )
+    def render(search):
+        view = open_view(record, vocab, search or "")
+        empty = view.events.empty
+        return (
+            timeline_figure(record, view.events, view.state),
+            empty,
+            not empty,
+            f"{len(view.events)} of {record.total} events",
+            components.chip_list(filters.chips(view.state)),
+            components.detail_panel(event_detail(record, view.state.event)),
+            table_rows(view.events),
+            {"ids": [view.state.event] if view.state.event else []},
+            components.export_links(view.query),
+        )
+
+    app.clientside_callback(
+        ClientsideFunction("explorer", "permalink"),
+        Output(ids.PERMALINK, "value"),
+        Input(ids.URL, "href"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("explorer", "toggleDrawer"),
+        Output(ids.DRAWER, "className"),
+        Input(ids.DRAWER_TOGGLE, "n_clicks"),
+        State(ids.DRAWER, "className"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,113 @@
+"""Render pure data (details, chips, export links) as Dash components. No data work here."""
+
+from __future__ import annotations
+
+from dash import html
+
+from explorer.citation import ARTICLE, article_citation
+from explorer.details import Detail
+from explorer.exports import FORMATS
+from explorer.filters import Chip
+
+from . import ids
+
+EXPORT_LABELS = {"csv": "CSV", "xlsx": "Excel (.xlsx)", "json": "JSON"}
+
+
+def _link(url: str, text: str | None = None) -> html.A:
+    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
+
+
+def _row(label: str, *value) -> list:
+    return [html.Dt(label), html.Dd(list(value))]
+
+
+def detail_panel(detail: Detail | None) -> list:
+    """Return the children of the details panel for one event, or a hint when none is chosen."""
+    if detail is None:
+        return [
+            html.P(
+                "Click a mark on the timeline or a row in the table to see an event.",
+                className="hint",
+            )
+        ]
+    people = [
+        html.Li(
+            [
+                html.Strong(p.name),
+                f" ({p.native_name})" if p.native_name else "",
+                " — ",
+                "; ".join(p.offices) or "no office listed for that day",
+            ],
+            className=f"side-{'china' if p.side == 'China' else 'russia'}",
+        )
+        for p in detail.people
+    ]
+    body = [
+        html.H2(detail.title, id="detail-title"),
+        html.Span("Named in the article's abstract", className="badge")
+        if detail.in_abstract
+        else None,
+        html.Dl(
+            [
+                *_row("When", detail.when),
+                *_row("Where", detail.place),
+                *_row("Kind", detail.kind),
+                *_row("Era", detail.era or "—"),
+            ],
+            className="facts",
+        ),
+        html.H3("Who took part, in which office that day"),
+        html.Ul(people, className="people"),
+        html.P(detail.summary, className="summary"),
+    ]
+    if detail.outcomes:
+        body += [html.H3("Outcomes"), html.Ul([html.Li(o) for o in detail.outcomes])]
+    if detail.tags:
+        body.append(html.P([html.Span(f"#{t}", className="tag") for t in detail.tags]))
+    body += [
+        html.H3("Sources"),
+        html.Ul([html.Li(_link(u)) for u in detail.sources], className="sources"),
+    ]
+    if detail.notes:
+        body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]
+    body.append(
+        html.P(
+            [
+                "Source article: ",
+                article_citation().replace(ARTICLE["url"], "").strip(),
+                " ",
+                _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}"),
+            ],
+            className="cite",
+        )
+    )
+    return [c for c in body if c is not None]
+
+
+def chip_list(chips: list[Chip]) -> list:
+    """Return one removable button per active filter."""
+    return [
+        html.Button(
+            [c.label, html.Span(" ×", **{"aria-hidden": "true"})],
+            id={"type": ids.CHIP, "attr": c.attr, "value": c.value},
+            className="chip",
+            title=f"Remove filter {c.label}",
+            n_clicks=0,
+        )
+        for c in chips
+    ]
+
+
+def export_links(query: str) -> list:
+    """Return one download link per export format, carrying the view's query string."""
+    return [html.Span("Export this view:", className="label")] + [
+        html.A(
+            EXPORT_LABELS.get(fmt, fmt),
+            href=f"/export/events.{fmt}{query}",
+            className="export",
+            download="",
+            id=f"export-{fmt}",
+        )
+        for fmt in FORMATS
+    ]

@@ -1,0 +1,38 @@
+"""The app factory: one function builds a fresh, independent Dash app for a dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from explorer.filters import vocabulary
+from explorer.loader import load_dataset
+from explorer.model import Record, build_record
+from explorer.schema import DEFAULT_DATA_DIR, ROOT
+
+from .callbacks import register
+from .layout import build_layout
+from .routes import register_routes
+
+ASSETS = ROOT / "assets"
+TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
+
+
+def load_record(data_dir: Path | str = DEFAULT_DATA_DIR) -> Record:
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
+    return build_record(load_dataset(data_dir))
+
+
+def create_app(data_dir: Path | str = DEFAULT_DATA_DIR, record: Record | None = None) -> Dash:
+    """Return a Dash app serving the record (loaded from `data_dir` unless given)."""
+    record = record if record is not None else load_record(data_dir)
+    vocab = vocabulary(record)
+    # assets_folder resolves against this module unless given: the assets live at the top.
+    app = Dash(
+        __name__, title=TITLE, assets_folder=str(ASSETS), serve_locally=True, update_title=None
+    )
+    app.layout = build_layout(record)
+    register(app, record, vocab)
+    register_routes(app.server, record, vocab)
+    return app

@@ -1,0 +1,33 @@
+"""Every component id, spelled once."""
+
+URL = "url"
+SEARCH = "filter-search"
+LEADERS = "filter-leaders"
+DECADES = "filter-decades"
+KINDS = "filter-kinds"
+HOSTS = "filter-hosts"
+TAGS = "filter-tags"
+ABSTRACT = "filter-abstract"
+LANES = "view-lanes"
+COLOR = "view-color"
+RESET = "filter-reset"
+DRAWER = "filters-drawer"
+DRAWER_TOGGLE = "filters-toggle"
+COUNT = "event-count"
+CHIPS = "filter-chips"
+CHIP = "chip"  # pattern-matching type: {"type": CHIP, "attr": ..., "value": ...}
+EMPTY = "empty-message"
+TIMELINE = "timeline"
+TIMELINE_BOX = "timeline-box"
+DETAIL = "event-detail"
+PREV = "event-prev"
+NEXT = "event-next"
+CLOSE = "event-close"
+GRID = "events-grid"
+EXPORTS = "exports"
+PERMALINK = "permalink"
+COPY = "copy-link"
+ABOUT = "about"
+
+# The controls that mirror the URL, in the order the sync callback reads and writes them.
+CONTROLS = (SEARCH, LEADERS, DECADES, KINDS, HOSTS, TAGS, ABSTRACT, LANES, COLOR)

@@ -1,0 +1,65 @@
+"""The command line: `explorer` serves the page; `explorer validate [DIR]` checks a dataset."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explorer.loader import DataError, load_dataset
+from explorer.schema import DEFAULT_DATA_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Explore leader-to-leader diplomacy between Beijing and Moscow, 1949-2025.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help="folder with events.csv, leaders.csv and eras.csv",
+    )
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in public)")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("validate", help="check a dataset and report every problem")
+    check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
+    return parser
+
+
+def validate(data_dir: Path) -> int:
+    """Print 'OK: N events, M leaders, K eras' or every problem; return the exit status."""
+    try:
+        data = load_dataset(data_dir)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(data.events)} events, {len(data.leaders)} leaders, {len(data.eras)} eras")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the page until interrupted; refuse invalid data with the list of problems."""
+    from explorer.app import create_app  # the web stack loads only when serving
+
+    try:
+        app = create_app(args.data)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"Cannot start: {len(exc.problems)} problem(s) in {args.data}.", file=sys.stderr)
+        return 1
+    print(f"Serving on http://{args.host}:{args.port}/", flush=True)
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return validate(args.dir)
+    return serve(args)

@@ -1,0 +1,151 @@
+"""Exports of a filtered view: events in, bytes out. One module, one table of formats.
+
+Every format carries exactly the rows it is given and every schema column.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE, article_citation
+from explorer.schema import list_columns, resource
+
+FILE_STEM = "china-russia-events"
+# OWASP CSV injection: a cell a spreadsheet would run as a formula starts with one of these.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """What the view was: its filters, the dataset version, the link and the time of export."""
+
+    filters: dict[str, list[str]]
+    version: str
+    url: str = ""
+    exported_at: str = ""
+
+    def as_dict(self) -> dict:
+        """Return the metadata as JSON-ready data, with the source article."""
+        return {
+            "title": DATASET_TITLE,
+            "filters": self.filters,
+            "dataset_version": self.version,
+            "exported_at": self.exported_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            "url": self.url,
+            "license": LICENSE,
+            "source_article": {**ARTICLE, "citation": article_citation()},
+        }
+
+
+def columns() -> tuple[str, ...]:
+    """Return the exported columns: the events schema, in order."""
+    return resource("events").columns
+
+
+def flat_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """Return the events as data/events.csv spells them: ISO dates, `;`-joined lists."""
+    out = events.loc[:, list(columns())].copy()
+    for col in list_columns("events"):
+        out[col] = out[col].map(";".join)
+    for col in ("start_date", "end_date"):
+        out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
+    out["in_abstract"] = out["in_abstract"].map({True: "true", False: "false"})
+    return out
+
+
+def neutralise(value: object) -> object:
+    """Return `value` made inert for spreadsheets when it would start a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def to_csv(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return UTF-8 CSV with a header row, list fields `;`-joined, formulas neutralised."""
+    frame = flat_frame(events).map(neutralise)
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def to_json(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return {"meta": ..., "events": [...]} with ISO dates and lists as arrays."""
+    records = []
+    for row in events.loc[:, list(columns())].to_dict("records"):
+        for col in ("start_date", "end_date"):
+            row[col] = None if pd.isna(row[col]) else row[col].strftime("%Y-%m-%d")
+        for col in ("latitude", "longitude"):
+            row[col] = None if pd.isna(row[col]) else float(row[col])
+        for col in list_columns("events"):
+            row[col] = list(row[col])
+        row["in_abstract"] = bool(row["in_abstract"])
+        records.append(row)
+    doc = {"meta": meta.as_dict(), "events": records}
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _about_rows(meta: ExportMeta, count: int) -> list[tuple[str, str]]:
+    info = meta.as_dict()
+    filters = "; ".join(f"{k}={', '.join(v)}" for k, v in meta.filters.items()) or "none (all)"
+    return [
+        ("Dataset", info["title"]),
+        ("Dataset version", info["dataset_version"]),
+        ("Filters", filters),
+        ("Events", str(count)),
+        ("View URL", info["url"]),
+        ("Exported at", info["exported_at"]),
+        ("Licence", LICENSE),
+        ("Source article", article_citation()),
+    ]
+
+
+def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return an .xlsx workbook: Events (date cells, frozen header, autofilter) and About."""
+    frame = flat_frame(events).map(neutralise)
+    for col in ("start_date", "end_date"):
+        frame[col] = events[col].dt.date.astype(object).where(events[col].notna(), None)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="Events", index=False)
+        about = pd.DataFrame(_about_rows(meta, len(frame)), columns=["Field", "Value"])
+        about.to_excel(writer, sheet_name="About", index=False)
+        sheet = writer.sheets["Events"]
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for i, col in enumerate(frame.columns, start=1):
+            width = max([len(col), *(len(str(v)) for v in frame[col].head(200))])
+            sheet.column_dimensions[sheet.cell(1, i).column_letter].width = min(60, width + 2)
+            if col in ("start_date", "end_date"):
+                for cell in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell[0].number_format = "yyyy-mm-dd"
+        writer.sheets["About"].column_dimensions["B"].width = 100
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: its file extension, media type and writer."""
+
+    extension: str
+    media_type: str
+    write: Callable[[pd.DataFrame, ExportMeta], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    "csv": Format("csv", "text/csv; charset=utf-8", to_csv),
+    "xlsx": Format(
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx
+    ),
+    "json": Format("json", "application/json; charset=utf-8", to_json),
+}
+
+
+def filename(view_slug: str, fmt: str) -> str:
+    """Return the download name, e.g. china-russia-events_xi-jinping_2010s.csv."""
+    return f"{FILE_STEM}_{view_slug}.{FORMATS[fmt].extension}"

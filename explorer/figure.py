@@ -1,0 +1,267 @@
+"""The timeline figure: events on time × lanes, eras as background bands, built from pure data."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explorer.formatting import date_label, leaders_label, place_label
+from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
+from explorer.state import ViewState, parse_day
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+OTHER_COLOR = "#9a9a9a"
+MAX_PAIRS = 7
+KIND_SYMBOLS = {
+    "visit": "circle",
+    "summit": "diamond",
+    "treaty": "square",
+    "declaration": "star",
+    "multilateral": "triangle-up",
+    "call": "x",
+}
+FULL_RANGE = ("1949-01-01", "2026-06-30")
+STACK_STEP = 0.22
+
+
+def _lanes(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, list[str]]:
+    """Return one row per (event, lane) and the lane labels from top to bottom."""
+    if lanes == "kind":
+        frame = events.assign(lane=events["kind"].map(KIND_LABELS))
+        order = [KIND_LABELS[k] for k in KIND_LABELS if k in set(events["kind"])]
+    elif lanes == "host":
+        frame = events.assign(lane=events["host_group"].map(HOST_GROUP_LABELS))
+        order = [v for k, v in HOST_GROUP_LABELS.items() if k in set(events["host_group"])]
+    else:
+        column = "china_leaders" if lanes == "china" else "russia_leaders"
+        frame = events.assign(lane=events[column]).explode("lane")
+        order = list(dict.fromkeys(frame.sort_values("start_date")["lane"].dropna()))
+    return frame[frame["lane"].notna()], order
+
+
+def _y(frame: pd.DataFrame, order: list[str]) -> pd.Series:
+    """Return each mark's y: its lane's index, spread apart when events share a day and lane."""
+    index = frame["lane"].map({lane: i for i, lane in enumerate(order)}).astype(float)
+    group = frame.groupby(["lane", "start_date"], sort=False)
+    rank, size = group.cumcount(), group["id"].transform("size")
+    return index + (rank - (size - 1) / 2) * STACK_STEP
+
+
+def _colors(frame: pd.DataFrame, record: Record, color: str) -> tuple[pd.Series, dict[str, str]]:
+    """Return each mark's colour group and the colour of each group, in legend order."""
+    if color == "pair":
+        top = record.events["pair"].value_counts().index[:MAX_PAIRS].tolist()
+        groups = frame["pair"].where(frame["pair"].isin(top), "Other pairs")
+        colors = dict(zip(top, PALETTE, strict=False)) | {"Other pairs": OTHER_COLOR}
+    else:
+        names = record.eras["name"].tolist()
+        groups = frame["era"].replace("", "Outside the eras")
+        colors = dict(zip(names, PALETTE * 2, strict=False)) | {"Outside the eras": OTHER_COLOR}
+    return groups, {g: c for g, c in colors.items() if g in set(groups)}
+
+
+def _customdata(frame: pd.DataFrame) -> list[list[str]]:
+    """Return [id, title, date, leaders, place] per mark, escaped: plotly renders some HTML."""
+    rows = zip(
+        frame["id"],
+        frame["title"],
+        map(date_label, frame["start_date"], frame["end_date"], frame["date_precision"]),
+        map(leaders_label, frame["china_leaders"], frame["russia_leaders"]),
+        map(place_label, frame["city"], frame["country"], frame["host"]),
+        strict=True,
+    )
+    return [[escape(str(v)) for v in row] for row in rows]
+
+
+HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}"
+    "<extra></extra>"
+)
+
+
+def _span_trace(frame: pd.DataFrame) -> go.Scatter:
+    """Return multi-day events as horizontal bars, one trace, segments split by None."""
+    spans = frame[frame["end_date"].notna() & (frame["end_date"] > frame["start_date"])]
+    xs: list = []
+    ys: list = []
+    for start, end, y in zip(spans["start_date"], spans["end_date"], spans["y"], strict=True):
+        xs += [start, end + pd.Timedelta(days=1), None]
+        ys += [y, y, None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"width": 7, "color": "rgba(60,60,60,0.35)"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="duration",
+    )
+
+
+def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return the era bands, their labels and one range button per era, in one pass."""
+    shapes, notes, buttons = [], [], []
+    end_all = pd.Timestamp(FULL_RANGE[1])
+    for i, era in enumerate(eras.itertuples(index=False)):
+        end = era.end if pd.notna(era.end) else end_all
+        color = PALETTE[i % len(PALETTE)]
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": era.start,
+                "x1": end,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": color,
+                "opacity": 0.08,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        notes.append(
+            {
+                "x": era.start + (end - era.start) / 2,
+                "y": 1.0,
+                "xref": "x",
+                "yref": "paper",
+                "text": escape(era.name),
+                "showarrow": False,
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#444"},
+            }
+        )
+        buttons.append(
+            {
+                "label": escape(era.name),
+                "method": "relayout",
+                "args": [{"xaxis.range": [era.start.isoformat()[:10], end.isoformat()[:10]]}],
+            }
+        )
+    buttons.insert(
+        0, {"label": "All", "method": "relayout", "args": [{"xaxis.range": list(FULL_RANGE)}]}
+    )
+    return shapes, notes, buttons
+
+
+def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> go.Figure:
+    """Return the timeline of `events` with the lanes, colours, window and selection of `state`."""
+    frame, order = _lanes(events, state.lanes)
+    frame = frame.assign(y=_y(frame, order)) if len(frame) else frame.assign(y=[])
+    groups, colors = _colors(frame, record, state.color)
+    traces: list[go.BaseTraceType] = [_span_trace(frame)]
+    for group, color in colors.items():
+        part = frame[groups == group]
+        traces.append(
+            go.Scatter(
+                x=part["start_date"],
+                y=part["y"],
+                mode="markers",
+                name=escape(group),
+                legendgroup="colour",
+                legendgrouptitle_text="Colour: " + state.color,
+                marker={
+                    "color": color,
+                    "size": 12,
+                    "line": {"width": 1, "color": "white"},
+                    "symbol": part["kind"].map(KIND_SYMBOLS).tolist(),
+                },
+                customdata=_customdata(part),
+                hovertemplate=HOVER,
+            )
+        )
+    traces += [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=KIND_LABELS[k],
+            legendgroup="kind",
+            legendgrouptitle_text="Symbol: kind",
+            marker={"symbol": s, "color": "#555", "size": 10},
+            hoverinfo="skip",
+        )
+        for k, s in KIND_SYMBOLS.items()
+    ]
+    chosen = frame[frame["id"] == state.event]
+    traces.append(
+        go.Scatter(
+            x=chosen["start_date"],
+            y=chosen["y"],
+            mode="markers",
+            name="selected",
+            showlegend=False,
+            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
+            hoverinfo="skip",
+        )
+    )
+    shapes, notes, buttons = _era_layout(record.eras)
+    window = [state.start, state.end] if state.start and state.end else list(FULL_RANGE)
+    fig = go.Figure(traces)
+    fig.update_layout(
+        template="plotly_white",
+        height=max(360, 140 + 60 * len(order)),
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        dragmode="pan",
+        hovermode="closest",
+        shapes=shapes,
+        annotations=notes,
+        uirevision=f"{state.lanes}|{window}",
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.35,
+            "x": 0,
+            "groupclick": "toggleitem",
+        },
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "buttons": buttons,
+                "x": 0,
+                "y": 1.13,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showactive": False,
+                "pad": {"t": 0, "b": 0},
+                "font": {"size": 11},
+            }
+        ],
+        xaxis={
+            "type": "date",
+            "range": window,
+            "rangeslider": {"visible": True, "thickness": 0.07},
+        },
+        yaxis={
+            "tickvals": list(range(len(order))),
+            "ticktext": [escape(o) for o in order],
+            "range": [len(order) - 0.5, -0.5],
+            "fixedrange": True,
+            "automargin": True,
+            "showgrid": True,
+            "zeroline": False,
+        },
+    )
+    return fig
+
+
+def window_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:
+    """Return the (start, end) a plotly relayout event sets, (None, None) on reset, else None."""
+    relayout = relayout or {}
+    if relayout.get("xaxis.autorange") or relayout.get("autosize") is False:
+        return (None, None)
+    pair = relayout.get("xaxis.range") or [
+        relayout.get("xaxis.range[0]"),
+        relayout.get("xaxis.range[1]"),
+    ]
+    if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(pair):
+        return None
+    start, end = parse_day(str(pair[0])[:10]), parse_day(str(pair[1])[:10])
+    if not (start and end and start < end):
+        return None
+    return (None, None) if (start, end) == FULL_RANGE else (start, end)

@@ -1,0 +1,113 @@
+"""Derived views of the dataset: decade, host group, leader pair, era, search text, offices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer.loader import Dataset
+from explorer.text import fold
+
+# Host groups: the value in data/events.csv `host` -> the group used by lanes and filters.
+HOST_GROUPS = {
+    "China": "china",
+    "USSR": "ussr-russia",
+    "Russia": "ussr-russia",
+    "virtual": "virtual",
+}
+HOST_GROUP_OTHER = "third-country"
+HOST_GROUP_LABELS = {
+    "china": "China",
+    "ussr-russia": "USSR / Russia",
+    "third-country": "Third country",
+    "virtual": "Virtual",
+}
+KIND_LABELS = {
+    "visit": "Visit",
+    "summit": "Summit",
+    "treaty": "Treaty",
+    "declaration": "Declaration",
+    "multilateral": "Multilateral",
+    "call": "Call",
+}
+SIDE_LABELS = {"China": "China", "USSR": "USSR / Russia", "Russia": "USSR / Russia"}
+TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes", "tags")
+
+
+@dataclass(frozen=True)
+class Record:
+    """The dataset with the derived columns that filters, figures and details read."""
+
+    events: pd.DataFrame
+    leaders: pd.DataFrame
+    eras: pd.DataFrame
+    version: str
+
+    @property
+    def total(self) -> int:
+        """Return the number of events in the record."""
+        return len(self.events)
+
+
+def decade_of(dates: pd.Series) -> pd.Series:
+    """Return the decade label ('1980s') of each date."""
+    return (dates.dt.year // 10 * 10).astype(str) + "s"
+
+
+def era_of(dates: pd.Series, eras: pd.DataFrame) -> pd.Series:
+    """Return the name of the era each date falls in ('' outside every era)."""
+    ends = eras["end"].fillna(pd.Timestamp.max)
+    names = pd.Series("", index=dates.index, dtype=object)
+    for name, start, end in zip(eras["name"], eras["start"], ends, strict=True):
+        names[(dates >= start) & (dates <= end)] = name
+    return names
+
+
+def _names_text(leaders: pd.DataFrame) -> dict[str, str]:
+    """Return each leader's name, native name and aliases as one string."""
+    parts: dict[str, set[str]] = {}
+    for row in leaders.itertuples(index=False):
+        parts.setdefault(row.name, {row.name}).update({row.native_name, *row.aliases})
+    return {name: " ".join(sorted(words)) for name, words in parts.items()}
+
+
+def _search_text(events: pd.DataFrame, leaders: pd.DataFrame) -> pd.Series:
+    names = _names_text(leaders)
+
+    def one(row: pd.Series) -> str:
+        people = [names.get(n, n) for n in (*row["china_leaders"], *row["russia_leaders"])]
+        fields = [" ".join(v) if isinstance(v, tuple) else str(v) for v in row[list(TEXT_COLUMNS)]]
+        return fold(" ".join([*fields, *people]))
+
+    return events.apply(one, axis=1) if len(events) else pd.Series([], dtype=object)
+
+
+def build_record(dataset: Dataset) -> Record:
+    """Return the dataset with derived columns added to its events."""
+    events = dataset.events.copy()
+    events["decade"] = decade_of(events["start_date"])
+    events["host_group"] = events["host"].map(HOST_GROUPS).fillna(HOST_GROUP_OTHER)
+    events["china_lead"] = events["china_leaders"].map(lambda names: names[0] if names else "")
+    events["russia_lead"] = events["russia_leaders"].map(lambda names: names[0] if names else "")
+    events["pair"] = events["china_lead"] + " – " + events["russia_lead"]
+    events["era"] = era_of(events["start_date"], dataset.eras)
+    events["search_text"] = _search_text(events, dataset.leaders)
+    return Record(events, dataset.leaders, dataset.eras, dataset.version)
+
+
+def offices_held(leaders: pd.DataFrame, name: str, day: pd.Timestamp) -> list[str]:
+    """Return the offices `name` held on `day`, as listed in leaders.csv."""
+    rows = leaders[leaders["name"] == name]
+    ends = rows["office_end"].fillna(pd.Timestamp.max)
+    return rows.loc[(rows["office_start"] <= day) & (day <= ends), "office"].tolist()
+
+
+def native_names(leaders: pd.DataFrame) -> dict[str, str]:
+    """Return each leader's native-script name."""
+    return dict(zip(leaders["name"], leaders["native_name"], strict=True))
+
+
+def leader_sides(leaders: pd.DataFrame) -> dict[str, str]:
+    """Return each leader's side label ('China' or 'USSR / Russia')."""
+    return {n: SIDE_LABELS[s] for n, s in zip(leaders["name"], leaders["side"], strict=True)}

@@ -1,0 +1,249 @@
+"""Validation rules as tables: how each type parses, which checks each cell gets,
+and the checks that span fields, rows and files.
+
+Every rule returns a message without its location; the loader prefixes `file:line: `.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import urlsplit
+
+from explorer.schema import Field
+
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+HTML_RE = re.compile(r"<\s*[A-Za-z!/?]|&#?[A-Za-z0-9]+;")
+RUSSIA_SIDES = ("USSR", "Russia")
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def parse_date(text: str, field: Field) -> date:
+    """Return the ISO date in `text`, or raise ValueError."""
+    if not DATE_RE.fullmatch(text):
+        raise ValueError("not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("not a date (YYYY-MM-DD)") from None
+
+
+def parse_number(text: str, field: Field) -> float:
+    """Return the decimal number in `text`, or raise ValueError."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError("not a number") from None
+    if not math.isfinite(value):
+        raise ValueError("not a number")
+    return value
+
+
+def parse_boolean(text: str, field: Field) -> bool:
+    """Return True or False for the literals 'true' and 'false', or raise ValueError."""
+    table = {"true": True, "false": False}
+    if text not in table:
+        raise ValueError("not true or false")
+    return table[text]
+
+
+def parse_list(text: str, field: Field) -> tuple[str, ...]:
+    """Return the stripped items of a delimited list, or raise ValueError on an empty item."""
+    items = tuple(item.strip() for item in text.split(field.delimiter))
+    if any(not item for item in items):
+        raise ValueError(f"empty item in a '{field.delimiter}'-separated list")
+    return items
+
+
+PARSERS: dict[str, Callable[[str, Field], object]] = {
+    "string": lambda text, field: text,
+    "date": parse_date,
+    "number": parse_number,
+    "boolean": parse_boolean,
+    "list": parse_list,
+}
+
+
+def _items(value: object) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def check_enum(field: Field, value: object) -> str | None:
+    """Return a problem when a value (or a list item) is outside the field's vocabulary."""
+    bad = [item for item in _items(value) if field.enum and item not in field.enum]
+    return f"{_short(bad[0])}: not one of: {', '.join(field.enum)}" if bad else None
+
+
+def check_pattern(field: Field, value: object) -> str | None:
+    """Return a problem when a text value does not match the field's pattern."""
+    if field.pattern and not re.fullmatch(field.pattern, str(value)):
+        return f"{_short(value)}: does not match the pattern {field.pattern}"
+    return None
+
+
+def check_length(field: Field, value: object) -> str | None:
+    """Return a problem when a text value is longer than the field allows."""
+    if field.max_length and len(str(value)) > field.max_length:
+        return f"{_short(value)}: longer than {field.max_length} characters"
+    return None
+
+
+def check_range(field: Field, value: object) -> str | None:
+    """Return a problem when a number lies outside the field's minimum and maximum."""
+    low, high = field.minimum, field.maximum
+    bounded = isinstance(value, float) and low is not None and high is not None
+    if bounded and not low <= value <= high:
+        return f"{_short(value)}: out of range {low:g} to {high:g}"
+    return None
+
+
+def check_url(field: Field, value: object) -> str | None:
+    """Return a problem for any item that is not an absolute http(s) URL."""
+    if not field.is_url:
+        return None
+    for item in _items(value):
+        parts = urlsplit(item)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in item:
+            return f"{_short(item)}: not an http(s) URL"
+    return None
+
+
+def check_html(field: Field, value: object) -> str | None:
+    """Return a problem when a text value carries HTML markup or entities."""
+    if field.type not in ("string", "list"):
+        return None
+    for item in _items(value):
+        if HTML_RE.search(item):
+            return f"{_short(item)}: contains HTML markup (text fields are plain text)"
+    return None
+
+
+CELL_CHECKS: tuple[Callable[[Field, object], str | None], ...] = (
+    check_enum,
+    check_pattern,
+    check_length,
+    check_range,
+    check_url,
+    check_html,
+)
+
+
+# --- checks across fields and files --------------------------------------------------------
+
+
+def _span(v: dict, start: str, end: str) -> list[str]:
+    if v[start] and v[end] and v[end] < v[start]:
+        return [f"{end}: '{v[end]}': before {start} '{v[start]}'"]
+    return []
+
+
+PRECISION_DAY = {"day": None, "month": "the 1st of the month", "year": "1 January"}
+
+
+def check_precision(v: dict, ctx: dict) -> list[str]:
+    """A month- or year-precise date must use the 1st (of the month, of January)."""
+    d, rule = v["start_date"], PRECISION_DAY.get(v["date_precision"])
+    if d and rule and (d.day != 1 or (v["date_precision"] == "year" and d.month != 1)):
+        return [f"start_date: '{d}': a {v['date_precision']}-precise date must use {rule}"]
+    return []
+
+
+PLACE_FIELDS = ("city", "country", "latitude", "longitude")
+
+
+def check_place(v: dict, ctx: dict) -> list[str]:
+    """Virtual events have no place; every other event has a city, country and point."""
+    if v["host"] == "virtual":
+        return [
+            f"{f}: {_short(v[f])}: must be empty for a virtual event"
+            for f in PLACE_FIELDS
+            if v[f] not in (None, "")
+        ]
+    problems = [
+        f"{f}: required value is empty (host is {v['host']!r})"
+        for f in PLACE_FIELDS
+        if v[f] in (None, "")
+    ]
+    if v["kind"] == "call":
+        problems.append(f"host: {_short(v['host'])}: a call's host must be 'virtual'")
+    return problems
+
+
+def _offices(tenures: list[dict]) -> str:
+    return "; ".join(
+        f"{t['office']} {t['office_start']} to {t['office_end'] or 'present'}" for t in tenures
+    )
+
+
+def check_leaders(v: dict, ctx: dict) -> list[str]:
+    """Each leader exists, is on the right side, and held a listed office on the start date."""
+    tenures: dict[str, list[dict]] = ctx["tenures"]
+    day = v["start_date"]
+    problems = []
+    for column, sides in (
+        ("china_leaders", ("China",)),
+        ("russia_leaders", RUSSIA_SIDES),
+    ):
+        for name in v[column]:
+            held = tenures.get(name)
+            if not held:
+                problems.append(f"{column}: {_short(name)}: not a name in leaders.csv")
+            elif not any(t["side"] in sides for t in held):
+                problems.append(
+                    f"{column}: {_short(name)}: is on the {held[0]['side']} side in leaders.csv"
+                )
+            elif day and not any(
+                t["office_start"] <= day <= (t["office_end"] or date.max) for t in held
+            ):
+                problems.append(
+                    f"{column}: {_short(name)}: held no office listed in leaders.csv on {day}"
+                    f" (offices: {_offices(held)})"
+                )
+    return problems
+
+
+EVENT_CHECKS: tuple[Callable[[dict, dict], list[str]], ...] = (
+    lambda v, ctx: _span(v, "start_date", "end_date"),
+    check_precision,
+    check_place,
+    check_leaders,
+)
+LEADER_CHECKS = (lambda v, ctx: _span(v, "office_start", "office_end"),)
+ERA_CHECKS = (lambda v, ctx: _span(v, "start", "end"),)
+
+
+def _era_overlaps(rows: list, where: str) -> list[str]:
+    ordered = sorted((r for r in rows if r.values["start"]), key=lambda r: r.values["start"])
+    problems = []
+    for prev, row in itertools.pairwise(ordered):
+        end = prev.values["end"]
+        if end is None or end >= row.values["start"]:
+            problems.append(
+                f"{where}:{row.line}: start: '{row.values['start']}': overlaps era"
+                f" {prev.values['name']!r} (line {prev.line})"
+            )
+    return problems
+
+
+def cross_checks(parsed: dict[str, list], where: dict[str, str]) -> list[str]:
+    """Return the problems that span fields, rows or files, each with its location."""
+    tenures: dict[str, list[dict]] = {}
+    for row in parsed["leaders"]:
+        tenures.setdefault(row.values["name"], []).append(row.values)
+    ctx = {"tenures": tenures}
+    table = (("events", EVENT_CHECKS), ("leaders", LEADER_CHECKS), ("eras", ERA_CHECKS))
+    problems = [
+        f"{where[name]}:{row.line}: {message}"
+        for name, checks in table
+        for row in parsed[name]
+        for check in checks
+        for message in check(row.values, ctx)
+    ]
+    return problems + _era_overlaps(parsed["eras"], where["eras"])

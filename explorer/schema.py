@@ -1,0 +1,94 @@
+"""The dataset's schema, read from data/datapackage.json: the single source of truth.
+
+Column names, types, vocabularies and docs all come from the Frictionless data package;
+nothing else in the code base spells a column's rules out again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA_DIR = ROOT / "data"
+PACKAGE_FILE = DEFAULT_DATA_DIR / "datapackage.json"
+RESOURCES = ("events", "leaders", "eras")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of one resource, as the data package declares it."""
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    unique: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    delimiter: str = ";"
+    is_url: bool = False
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A CSV file of the dataset and its fields in order."""
+
+    name: str
+    path: str
+    fields: tuple[Field, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Return the column names in schema order."""
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        """Return the field called `name`."""
+        return next(f for f in self.fields if f.name == name)
+
+
+def _field(spec: dict) -> Field:
+    c = spec.get("constraints", {})
+    return Field(
+        name=spec["name"],
+        type=spec["type"],
+        description=spec["description"],
+        required=bool(c.get("required", False)),
+        unique=bool(c.get("unique", False)),
+        enum=tuple(c.get("enum", ())),
+        pattern=c.get("pattern"),
+        max_length=c.get("maxLength"),
+        minimum=c.get("minimum"),
+        maximum=c.get("maximum"),
+        delimiter=spec.get("delimiter", ";"),
+        is_url=spec.get("format") == "uri",
+    )
+
+
+@cache
+def package() -> dict:
+    """Return the parsed data package descriptor."""
+    return json.loads(PACKAGE_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def resource(name: str) -> Resource:
+    """Return the resource `name` (events, leaders or eras) with its fields."""
+    spec = next(r for r in package()["resources"] if r["name"] == name)
+    return Resource(spec["name"], spec["path"], tuple(_field(f) for f in spec["schema"]["fields"]))
+
+
+def list_columns(name: str) -> tuple[str, ...]:
+    """Return the names of the `;`-separated list columns of resource `name`."""
+    return tuple(f.name for f in resource(name).fields if f.type == "list")
+
+
+def dataset_version() -> str:
+    """Return the data package's declared version."""
+    return package()["version"]
