@@ -119,5 +119,6 @@ def view_slug(state: ViewState) -> str:
     if state.in_abstract:
         parts.append("in-abstract")
     if state.q:
-        parts.append(f"{URL_KEYS['q']}-{slug(state.q)}")
+        words = slug(state.q)  # empty for queries in non-Latin scripts
+        parts.append(f"{URL_KEYS['q']}-{words}" if words else "search")
     return "_".join(p for p in parts if p)[:120] or "all"

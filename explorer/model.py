@@ -57,10 +57,9 @@ def decade_of(dates: pd.Series) -> pd.Series:
 
 def era_of(dates: pd.Series, eras: pd.DataFrame) -> pd.Series:
     """Return the name of the era each date falls in ('' outside every era)."""
-    ends = eras["end"].fillna(pd.Timestamp.max)
     names = pd.Series("", index=dates.index, dtype=object)
-    for name, start, end in zip(eras["name"], eras["start"], ends, strict=True):
-        names[(dates >= start) & (dates <= end)] = name
+    for name, start, end in zip(eras["name"], eras["start"], eras["end"], strict=True):
+        names[(dates >= start) & ((dates <= end) if pd.notna(end) else True)] = name
     return names
 
 
@@ -99,8 +98,8 @@ def build_record(dataset: Dataset) -> Record:
 def offices_held(leaders: pd.DataFrame, name: str, day: pd.Timestamp) -> list[str]:
     """Return the offices `name` held on `day`, as listed in leaders.csv."""
     rows = leaders[leaders["name"] == name]
-    ends = rows["office_end"].fillna(pd.Timestamp.max)
-    return rows.loc[(rows["office_start"] <= day) & (day <= ends), "office"].tolist()
+    current = rows["office_end"].isna() | (day <= rows["office_end"])
+    return rows.loc[(rows["office_start"] <= day) & current, "office"].tolist()
 
 
 def native_names(leaders: pd.DataFrame) -> dict[str, str]:

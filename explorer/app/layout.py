@@ -198,12 +198,14 @@ def build_layout(record: Record) -> html.Div:
                                 n_clicks=0,
                                 **{"aria-controls": ids.DRAWER},
                             ),
+                            html.Label(
+                                "Link to this view", htmlFor=ids.PERMALINK, className="sr-only"
+                            ),
                             dcc.Input(
                                 id=ids.PERMALINK,
                                 readOnly=True,
                                 value="",
                                 className="permalink",
-                                **{"aria-label": "Link to this view"},
                             ),
                             dcc.Clipboard(
                                 id=ids.COPY,

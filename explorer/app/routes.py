@@ -27,7 +27,7 @@ def register_routes(server: Flask, record: Record, vocab: Vocabulary) -> None:
         out = export_view(open_view(record, vocab, query), fmt, record.version, page_url)
         return Response(
             out.body,
-            mimetype=out.media_type,
+            content_type=out.media_type,
             headers={
                 "Content-Disposition": f'attachment; filename="{out.filename}"',
             },

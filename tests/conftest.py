@@ -1,0 +1,216 @@
+"""Shared fixtures: a tiny valid dataset written on demand, and the shipped record."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explorer.app.factory import load_record
+from explorer.loader import load_dataset
+from explorer.model import Record, build_record
+from explorer.schema import resource
+
+EVENT = {
+    "id": "1989-05-16-deng-gorbachev",
+    "start_date": "1989-05-16",
+    "end_date": "",
+    "date_precision": "day",
+    "title": "Deng Xiaoping meets Mikhail Gorbachev",
+    "kind": "summit",
+    "china_leaders": "Deng Xiaoping",
+    "russia_leaders": "Mikhail Gorbachev",
+    "host": "China",
+    "city": "Beijing",
+    "country": "China",
+    "latitude": "39.9042",
+    "longitude": "116.4074",
+    "summary": "The two leaders declared relations normalised.",
+    "outcomes": "",
+    "tags": "normalisation",
+    "in_abstract": "true",
+    "sources": "https://example.org/1989",
+    "notes": "",
+}
+EVENTS = [
+    EVENT,
+    EVENT
+    | {
+        "id": "2013-03-22-xi-putin-moscow",
+        "start_date": "2013-03-22",
+        "end_date": "2013-03-24",
+        "title": "Xi Jinping's state visit to Russia",
+        "kind": "visit",
+        "china_leaders": "Xi Jinping",
+        "russia_leaders": "Vladimir Putin",
+        "host": "Russia",
+        "city": "Moscow",
+        "country": "Russia",
+        "latitude": "55.7558",
+        "longitude": "37.6173",
+        "summary": "Xi's first trip abroad as President.",
+        "tags": "state-visit;energy",
+        "sources": "http://en.kremlin.ru/events/president/news/17689",
+    },
+    EVENT
+    | {
+        "id": "2013-09-05-putin-xi-g20",
+        "start_date": "2013-09-05",
+        "title": "G20 meeting",
+        "kind": "multilateral",
+        "china_leaders": "Xi Jinping",
+        "russia_leaders": "Vladimir Putin",
+        "host": "Russia",
+        "city": "Saint Petersburg",
+        "country": "Russia",
+        "latitude": "59.95",
+        "longitude": "30.3167",
+        "summary": "They met at the G20.",
+        "tags": "G20",
+        "in_abstract": "false",
+        "sources": "https://example.org/g20",
+    },
+    EVENT
+    | {
+        "id": "2013-09-05-xi-putin-second",
+        "start_date": "2013-09-05",
+        "title": "Same-day talk",
+        "kind": "multilateral",
+        "china_leaders": "Xi Jinping",
+        "russia_leaders": "Vladimir Putin",
+        "host": "Russia",
+        "city": "Saint Petersburg",
+        "country": "Russia",
+        "latitude": "59.95",
+        "longitude": "30.3167",
+        "summary": "A second meeting the same day.",
+        "tags": "G20",
+        "in_abstract": "false",
+        "sources": "https://example.org/g20b",
+    },
+    EVENT
+    | {
+        "id": "2020-03-19-xi-putin-call",
+        "start_date": "2020-03-19",
+        "title": "Phone call",
+        "kind": "call",
+        "china_leaders": "Xi Jinping",
+        "russia_leaders": "Vladimir Putin",
+        "host": "virtual",
+        "city": "",
+        "country": "",
+        "latitude": "",
+        "longitude": "",
+        "summary": "A call about the pandemic.",
+        "tags": "pandemic",
+        "in_abstract": "false",
+        "sources": "https://example.org/call",
+    },
+]
+LEADERS = [
+    {
+        "name": "Deng Xiaoping",
+        "native_name": "邓小平",
+        "aliases": "Дэн Сяопин",
+        "side": "China",
+        "office": "Chairman of the Central Military Commission",
+        "office_start": "1981-06-29",
+        "office_end": "1989-11-09",
+        "source": "https://example.org/deng",
+    },
+    {
+        "name": "Xi Jinping",
+        "native_name": "习近平",
+        "aliases": "Си Цзиньпин",
+        "side": "China",
+        "office": "President of the People's Republic of China",
+        "office_start": "2013-03-14",
+        "office_end": "",
+        "source": "https://example.org/xi",
+    },
+    {
+        "name": "Mikhail Gorbachev",
+        "native_name": "Михаил Горбачёв",
+        "aliases": "戈尔巴乔夫",
+        "side": "USSR",
+        "office": "General Secretary of the CPSU",
+        "office_start": "1985-03-11",
+        "office_end": "1991-08-24",
+        "source": "https://example.org/gorbachev",
+    },
+    {
+        "name": "Vladimir Putin",
+        "native_name": "Владимир Путин",
+        "aliases": "普京",
+        "side": "Russia",
+        "office": "President of Russia",
+        "office_start": "2000-05-07",
+        "office_end": "2008-05-07",
+        "source": "https://example.org/putin",
+    },
+    {
+        "name": "Vladimir Putin",
+        "native_name": "Владимир Путин",
+        "aliases": "普京",
+        "side": "Russia",
+        "office": "President of Russia",
+        "office_start": "2012-05-07",
+        "office_end": "",
+        "source": "https://example.org/putin",
+    },
+]
+ERAS = [
+    {
+        "name": "Normalisation",
+        "start": "1989-05-16",
+        "end": "2001-07-15",
+        "description": "From the 1989 summit.",
+        "source": "https://example.org/era1",
+    },
+    {
+        "name": "New era",
+        "start": "2001-07-16",
+        "end": "",
+        "description": "Since 2001.",
+        "source": "https://example.org/era2",
+    },
+]
+
+Writer = Callable[..., Path]
+
+
+def write_csv(path: Path, name: str, rows: list[dict]) -> None:
+    """Write rows under the schema's header for resource `name`."""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, resource(name).columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def make_dataset(tmp_path: Path) -> Writer:
+    """Return a function that writes a dataset folder (defaults: the tiny valid one)."""
+
+    def write(events=None, leaders=None, eras=None) -> Path:
+        folder = tmp_path / "data"
+        folder.mkdir(exist_ok=True)
+        write_csv(folder / "events.csv", "events", EVENTS if events is None else events)
+        write_csv(folder / "leaders.csv", "leaders", LEADERS if leaders is None else leaders)
+        write_csv(folder / "eras.csv", "eras", ERAS if eras is None else eras)
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def mini(make_dataset: Writer) -> Record:
+    """Return the tiny valid dataset as a record."""
+    return build_record(load_dataset(make_dataset()))
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Record:
+    """Return the shipped record in data/."""
+    return load_record()

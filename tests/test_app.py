@@ -1,0 +1,74 @@
+"""The Dash shell without a browser: factory, export route, URL sync glue."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from explorer.app import create_app, ids
+from explorer.app.callbacks import control_values, state_from_controls
+from explorer.state import ViewState
+
+
+@pytest.fixture
+def client(mini):
+    return create_app(record=mini).server.test_client()
+
+
+def test_two_apps_are_independent(mini, shipped):
+    a, b = create_app(record=mini), create_app(record=shipped)
+    assert a is not b and len(a.callback_map) == len(b.callback_map) == 4
+
+
+def test_page_and_layout_are_served(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "ids_"),
+    [
+        ("", "china-russia-events_all.csv", 5),
+        ("?leader=Deng+Xiaoping", "china-russia-events_deng-xiaoping.csv", 1),
+        ("?kind=call&leader=Nobody&from=garbage", "china-russia-events_call.csv", 1),
+        ("?q=%E6%88%88%E5%B0%94%E5%B7%B4%E4%B9%94%E5%A4%AB", "china-russia-events_search.csv", 1),
+    ],
+)
+def test_export_route_carries_the_view(client, query, name, ids_):
+    resp = client.get(f"/export/events.csv{query}")
+    assert resp.status_code == 200
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert resp.headers["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert len(pd.read_csv(io.BytesIO(resp.data))) == ids_
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "json"])
+def test_other_formats(client, fmt):
+    resp = client.get(f"/export/events.{fmt}?decade=2010s")
+    assert resp.status_code == 200 and resp.data
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "csv.exe", "../../etc/passwd"])
+def test_unknown_format_is_a_plain_400(client, fmt):
+    resp = client.get(f"/export/events.{fmt}")
+    assert resp.status_code in (400, 404)
+    assert b"Traceback" not in resp.data
+
+
+def test_controls_round_trip():
+    state = ViewState(
+        leaders=("Xi Jinping",),
+        decades=("2010s",),
+        in_abstract=True,
+        q="gas",
+        lanes="host",
+        color="pair",
+        event="x",
+    )
+    values = control_values(state)
+    assert values[ids.CONTROLS.index(ids.ABSTRACT)] == ["1"]
+    assert state_from_controls(state, values) == state
+    cleared = [[] if isinstance(v, list) else v for v in values]
+    assert state_from_controls(state, cleared).in_abstract is False
