@@ -27,7 +27,24 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("validate", help="check a dataset and report every problem")
     check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
+    docs = sub.add_parser("docs", help="rewrite the generated blocks of data/README.md")
+    docs.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
     return parser
+
+
+def write_docs(data_dir: Path) -> int:
+    """Regenerate the column docs and tally in DIR/README.md; return the exit status."""
+    from explorer import docs
+    from explorer.model import build_record
+
+    try:
+        record = build_record(load_dataset(data_dir))
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    changed = docs.write(data_dir / "README.md", record)
+    print(f"{data_dir / 'README.md'}: {'updated' if changed else 'already up to date'}")
+    return 0
 
 
 def validate(data_dir: Path) -> int:
@@ -60,6 +77,7 @@ def serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "validate":
-        return validate(args.dir)
+    commands = {"validate": validate, "docs": write_docs}
+    if args.command in commands:
+        return commands[args.command](args.dir)
     return serve(args)
