@@ -1,0 +1,84 @@
+"""Real-browser fixtures: the app on a loopback port, Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from werkzeug.serving import make_server
+
+from explorer.app import create_app
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Offline and container-friendly: no background fetches, no sandbox (tests run as root).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def base_url(shipped) -> Iterator[str]:
+    """Serve the shipped record from a thread on an ephemeral loopback port."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request is noise
+    server = make_server("127.0.0.1", 0, create_app(record=shipped).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Launch Debian's Chromium headless (never a downloaded browser)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh page that fails the test if the console logs an error or a script throws."""
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, accept_downloads=True, base_url=base_url
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def wait_ready(page: Page, count: str | None = None) -> None:
+    """Wait until the count reads `count` (if given) and plotly has drawn the timeline."""
+    page.wait_for_function(
+        "want => { const el = document.getElementById('event-count');"
+        " return el && / of /.test(el.textContent) && (!want || el.textContent === want); }",
+        arg=count,
+    )
+    page.wait_for_function(
+        "() => !document.getElementById('timeline-box').hidden ?"
+        " document.querySelectorAll('#timeline .cartesianlayer .point').length > 0 : true"
+    )
+
+
+def drawn_ids(page: Page) -> list[str]:
+    """Return the event ids of the marks plotly has drawn."""
+    return page.evaluate(
+        "() => { const gd = document.querySelector('#timeline .js-plotly-plot');"
+        " return gd.data.flatMap(t => (t.customdata || []).map(c => c[0])); }"
+    )
