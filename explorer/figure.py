@@ -126,7 +126,7 @@ def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]
         notes.append(
             {
                 "x": era.start + (end - era.start) / 2,
-                "y": 1.0,
+                "y": 1.0 + 0.06 * (i % 2),  # alternate so short eras do not collide
                 "xref": "x",
                 "yref": "paper",
                 "text": escape(era.name),
@@ -205,7 +205,7 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> g
     fig.update_layout(
         template="plotly_white",
         height=max(360, 140 + 60 * len(order)),
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        margin={"l": 10, "r": 10, "t": 95, "b": 10},
         dragmode="pan",
         hovermode="closest",
         shapes=shapes,
@@ -224,7 +224,7 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> g
                 "direction": "right",
                 "buttons": buttons,
                 "x": 0,
-                "y": 1.13,
+                "y": 1.2,
                 "xanchor": "left",
                 "yanchor": "bottom",
                 "showactive": False,

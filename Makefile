@@ -1,0 +1,51 @@
+# Two commands do all the set-up on a fresh Debian machine with Python 3.11:
+#   make run    installs the explorer in .venv and serves it on http://127.0.0.1:8050
+#   make test   installs the test tools and Debian's chromium, then runs every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: run test lint validate docs screenshots chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
+		&& $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.run
+
+run: $(VENV)/.run
+	$(BIN)/explorer $(ARGS)
+
+# Browser tests use Debian's Chromium; nothing downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq chromium; }
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check explorer tests
+	$(BIN)/ruff format --check explorer tests
+
+validate: $(VENV)/.run
+	$(BIN)/python -m explorer validate
+
+test: $(VENV)/.test chromium lint validate
+	$(BIN)/python -m pytest
+
+docs: $(VENV)/.run
+	$(BIN)/python -m explorer docs
+
+# Screenshots for the README (CJK fonts make native names legible in them).
+screenshots: $(VENV)/.test chromium
+	@fc-list | grep -qi "wenquanyi\|noto sans cjk" || $(APT) install -y -qq fonts-wqy-zenhei
+	$(BIN)/python docs/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
