@@ -63,37 +63,40 @@ def next_state(
     record: Record,
     vocab: Vocabulary,
     state: ViewState,
-    trigger,
-    values: list,
-    click,
-    relayout,
-    cell,
+    trigger: str,
+    trigger_id: object,
+    given: dict,
 ) -> ViewState:
-    """Return the state after one user action (which input fired and what it carries)."""
-    view = filters.apply(record.events, state)
+    """Return the state after one user action: which input fired and what the inputs carry."""
+
+    def step(delta: int) -> ViewState:
+        view = filters.apply(record.events, state)
+        return replace(state, event=filters.step(view, state.event, delta))
+
+    def window() -> ViewState:
+        start_end = window_from_relayout(given["relayout"])
+        return replace(state, start=start_end[0], end=start_end[1]) if start_end else state
+
     actions = {
         f"{ids.TIMELINE}.clickData": lambda: replace(
-            state, event=_clicked_id(click) or state.event
+            state, event=_clicked_id(given["click"]) or state.event
         ),
         f"{ids.GRID}.cellClicked": lambda: replace(
-            state, event=(cell or {}).get("rowId") or state.event
+            state, event=(given["cell"] or {}).get("rowId") or state.event
         ),
-        f"{ids.PREV}.n_clicks": lambda: replace(state, event=filters.step(view, state.event, -1)),
-        f"{ids.NEXT}.n_clicks": lambda: replace(state, event=filters.step(view, state.event, 1)),
+        f"{ids.TIMELINE}.relayoutData": window,
+        f"{ids.PREV}.n_clicks": lambda: step(-1),
+        f"{ids.NEXT}.n_clicks": lambda: step(1),
         f"{ids.CLOSE}.n_clicks": lambda: replace(state, event=None),
         f"{ids.RESET}.n_clicks": lambda: reset_filters(state),
     }
     if trigger in actions:
         new = actions[trigger]()
-    elif trigger == f"{ids.TIMELINE}.relayoutData":
-        window = window_from_relayout(relayout)
-        new = replace(state, start=window[0], end=window[1]) if window else state
-    elif isinstance(ctx.triggered_id, dict):
-        chip = ctx.triggered_id
-        new = filters.remove_chip(state, chip["attr"], chip["value"])
+    elif isinstance(trigger_id, dict):  # a filter chip's remove button
+        new = filters.remove_chip(state, trigger_id["attr"], trigger_id["value"])
     else:
-        new = state_from_controls(state, values)
-    return from_query(to_query(new), vocab)
+        new = state_from_controls(state, given["values"])
+    return from_query(to_query(new), vocab)  # drop anything the vocabulary does not know
 
 
 CONTROL_PROPS = tuple(f"{c}.value" for c in ids.CONTROLS)
@@ -128,7 +131,8 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             return no_update, *control_values(state)
         if trigger.startswith("{") and not fired.get("value"):
             return no_update, *[no_update] * n  # a chip was drawn, not clicked
-        new = next_state(record, vocab, state, trigger, values, click, relayout, cell)
+        given = {"values": values, "click": click, "relayout": relayout, "cell": cell}
+        new = next_state(record, vocab, state, trigger, ctx.triggered_id, given)
         query = to_query(new)
         controls = [no_update] * n if trigger in CONTROL_PROPS else control_values(new)
         return (query if query != (search or "") else no_update), *controls
