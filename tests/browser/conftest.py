@@ -14,6 +14,22 @@ from werkzeug.serving import make_server
 from explorer.app import create_app
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Counts Dash callback requests in flight, so tests act only once the page has settled
+# (Dash 4 marks nothing in the DOM while a callback is pending).
+TRACK_CALLBACKS = """
+window.__dashPending = 0; window.__dashIdleSince = Date.now();
+const realFetch = window.fetch;
+window.fetch = function (...args) {
+  const url = String(args[0] && args[0].url || args[0]);
+  if (!url.includes('_dash-update-component')) { return realFetch.apply(this, args); }
+  window.__dashPending += 1;
+  const done = () => { window.__dashPending -= 1;
+    if (window.__dashPending === 0) { window.__dashIdleSince = Date.now(); } };
+  return realFetch.apply(this, args).then(r => { r.clone().text().finally(done); return r; },
+                                         e => { done(); throw e; });
+};
+"""
+QUIET_MS = 300
 # Offline and container-friendly: no background fetches, no sandbox (tests run as root).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,6 +70,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(
         viewport={"width": 1400, "height": 1000}, accept_downloads=True, base_url=base_url
     )
+    context.add_init_script(TRACK_CALLBACKS)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -63,17 +80,18 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert errors == [], errors
 
 
+SETTLED = """([want, quiet]) => {
+  const count = document.getElementById('event-count');
+  const box = document.getElementById('timeline-box');
+  const drawn = box && (box.hidden || document.querySelector('#timeline .cartesianlayer .point'));
+  return window.__dashPending === 0 && Date.now() - window.__dashIdleSince > quiet
+    && count && / of /.test(count.textContent) && (!want || count.textContent === want) && drawn;
+}"""
+
+
 def wait_ready(page: Page, count: str | None = None) -> None:
-    """Wait until the count reads `count` (if given) and plotly has drawn the timeline."""
-    page.wait_for_function(
-        "want => { const el = document.getElementById('event-count');"
-        " return el && / of /.test(el.textContent) && (!want || el.textContent === want); }",
-        arg=count,
-    )
-    page.wait_for_function(
-        "() => !document.getElementById('timeline-box').hidden ?"
-        " document.querySelectorAll('#timeline .cartesianlayer .point').length > 0 : true"
-    )
+    """Wait until no callback is pending, the count reads `count` and plotly has drawn."""
+    page.wait_for_function(SETTLED, arg=[count, QUIET_MS])
 
 
 def drawn_ids(page: Page) -> list[str]:

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from explorer.filters import vocabulary
 from explorer.view import open_view
-from tests.browser.conftest import drawn_ids, wait_ready
+from tests.browser.conftest import TRACK_CALLBACKS, drawn_ids, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -167,6 +167,7 @@ def test_permalink_shows_the_current_url(page: Page):
 
 def test_phone_width_has_a_filter_drawer(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 800}, base_url=base_url)
+    context.add_init_script(TRACK_CALLBACKS)
     page = context.new_page()
     page.goto("/")
     wait_ready(page)
