@@ -178,9 +178,9 @@ def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         path = data_dir / resource(name).path
         parsed[name], found = parse_resource(path, name)
         problems += found
-    if not problems:
-        where = {n: _display(data_dir / resource(n).path) for n in RESOURCES}
-        problems += rules.cross_checks(parsed, where)
+    # Cross-file checks run even when cells failed, so one run reports everything it can.
+    where = {n: _display(data_dir / resource(n).path) for n in RESOURCES}
+    problems += rules.cross_checks(parsed, where)
     if problems:
         raise DataError(problems)
     events = _frame("events", parsed["events"]).sort_values(["start_date", "id"], kind="stable")

@@ -160,6 +160,8 @@ PLACE_FIELDS = ("city", "country", "latitude", "longitude")
 
 def check_place(v: dict, ctx: dict) -> list[str]:
     """Virtual events have no place; every other event has a city, country and point."""
+    if v["host"] is None:
+        return []  # already reported as empty
     if v["host"] == "virtual":
         return [
             f"{f}: {_short(v[f])}: must be empty for a virtual event"
@@ -191,7 +193,7 @@ def check_leaders(v: dict, ctx: dict) -> list[str]:
         ("china_leaders", ("China",)),
         ("russia_leaders", RUSSIA_SIDES),
     ):
-        for name in v[column]:
+        for name in v[column] or ():
             held = tenures.get(name)
             if not held:
                 problems.append(f"{column}: {_short(name)}: not a name in leaders.csv")

@@ -146,6 +146,7 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Output(ids.DETAIL, "children"),
         Output(ids.GRID, "rowData"),
         Output(ids.GRID, "selectedRows"),
+        Output(ids.GRID, "scrollTo"),
         Output(ids.EXPORTS, "children"),
         Input(ids.URL, "search"),
     )
@@ -161,6 +162,7 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             components.detail_panel(event_detail(record, view.state.event)),
             table_rows(view.events),
             {"ids": [view.state.event] if view.state.event else []},
+            {"rowId": view.state.event, "rowPosition": "middle"} if view.state.event else no_update,
             components.export_links(view.query),
         )
 

@@ -176,3 +176,10 @@ def test_phone_width_has_a_filter_drawer(browser, base_url):
     expect(page.locator("#filters-drawer")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
     context.close()
+
+
+def test_a_selected_event_is_scrolled_into_the_table(page: Page, shipped):
+    last = shipped.events["id"].iloc[-1]
+    page.goto(f"/?event={last}")
+    wait_ready(page)
+    expect(page.locator(f"#events-grid .ag-row[row-id='{last}'].ag-row-selected")).to_be_visible()
