@@ -29,6 +29,13 @@ run: $(VENV)/.run
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq chromium; }
 
+# The real TimelineJS and vis-timeline, for the tests that load the exports into them.
+JS := tests/js
+$(JS)/node_modules/.package-lock.json: $(JS)/package.json $(JS)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq nodejs npm; }
+	npm ci --prefix $(JS) --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: $(VENV)/.test
 	$(BIN)/ruff check explorer tests
 	$(BIN)/ruff format --check explorer tests
@@ -36,7 +43,7 @@ lint: $(VENV)/.test
 validate: $(VENV)/.run
 	$(BIN)/python -m explorer validate
 
-test: $(VENV)/.test chromium lint validate
+test: $(VENV)/.test chromium $(JS)/node_modules/.package-lock.json lint validate
 	$(BIN)/python -m pytest
 
 docs: $(VENV)/.run

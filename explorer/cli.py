@@ -6,8 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
 from explorer.schema import DEFAULT_DATA_DIR
+
+FORMAT_NAMES = tuple(FORMATS)
+# Command-line flag -> ViewState attribute (values are the same as in the page's URL).
+EXPORT_FILTERS = {
+    "leader": "leaders",
+    "decade": "decades",
+    "kind": "kinds",
+    "host": "hosts",
+    "tag": "tags",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +38,26 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("validate", help="check a dataset and report every problem")
     check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
+    export = sub.add_parser("export", help="write the events of a filtered view in one format")
+    export.add_argument("--format", required=True, choices=FORMAT_NAMES, help="export format")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "--data",
+        dest="export_data",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help="dataset folder (default: the shipped data)",
+    )
+    for flag, attr in EXPORT_FILTERS.items():
+        export.add_argument(
+            f"--{flag}",
+            dest=attr,
+            action="append",
+            default=[],
+            help=f"filter by {flag} (repeatable; same values as the page's URL)",
+        )
+    export.add_argument("--abstract", action="store_true", help="only events named in the abstract")
+    export.add_argument("--search", default="", help="free-text search, any script")
     docs = sub.add_parser("docs", help="rewrite the generated blocks of data/README.md")
     docs.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
     return parser
@@ -44,6 +75,40 @@ def write_docs(data_dir: Path) -> int:
         return 1
     changed = docs.write(data_dir / "README.md", record)
     print(f"{data_dir / 'README.md'}: {'updated' if changed else 'already up to date'}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the filtered view in the chosen format to a file or stdout; return the status."""
+    from explorer.filters import vocabulary
+    from explorer.model import build_record
+    from explorer.state import ViewState, to_query
+    from explorer.view import export_view, open_view
+
+    try:
+        record = build_record(load_dataset(args.export_data))
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    vocab = vocabulary(record)
+    chosen = {attr: tuple(getattr(args, attr)) for attr in EXPORT_FILTERS.values()}
+    unknown = [
+        f"unknown {flag} {value!r}; known: {', '.join(getattr(vocab, attr))}"
+        for flag, attr in EXPORT_FILTERS.items()
+        for value in chosen[attr]
+        if value not in getattr(vocab, attr)
+    ]
+    if unknown:
+        print("\n".join(unknown), file=sys.stderr)
+        return 2
+    state = ViewState(**chosen, in_abstract=args.abstract, q=args.search)
+    out = export_view(record, open_view(record, vocab, to_query(state)), args.format)
+    if args.output:
+        args.output.write_bytes(out.body)
+        print(f"wrote {len(out.body)} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(out.body)
+        sys.stdout.flush()
     return 0
 
 
@@ -80,4 +145,6 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"validate": validate, "docs": write_docs}
     if args.command in commands:
         return commands[args.command](args.dir)
+    if args.command == "export":
+        return export(args)
     return serve(args)

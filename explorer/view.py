@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from explorer import filters
-from explorer.exports import FORMATS, ExportMeta, filename
+from explorer.exports import FORMATS, Era, ExportMeta, filename
 from explorer.model import Record
 from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
 
@@ -54,9 +54,23 @@ class Export:
     media_type: str
 
 
-def export_view(view: View, fmt: str, version: str, url: str = "") -> Export:
+def eras_of(record: Record) -> tuple[Era, ...]:
+    """Return the record's eras as exports need them."""
+    return tuple(
+        Era(
+            e.name,
+            e.start.strftime("%Y-%m-%d"),
+            None if pd.isna(e.end) else e.end.strftime("%Y-%m-%d"),
+        )
+        for e in record.eras.itertuples(index=False)
+    )
+
+
+def export_view(record: Record, view: View, fmt: str, url: str = "") -> Export:
     """Return the view's events in format `fmt` (a key of exports.FORMATS)."""
-    meta = ExportMeta(filters=filter_summary(view.state), version=version, url=url)
+    meta = ExportMeta(
+        filters=filter_summary(view.state), version=record.version, url=url, eras=eras_of(record)
+    )
     spec = FORMATS[fmt]
     name = filename(filters.view_slug(view.state), fmt)
     return Export(spec.write(view.events, meta), name, spec.media_type)

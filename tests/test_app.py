@@ -9,6 +9,7 @@ import pytest
 
 from explorer.app import create_app, ids
 from explorer.app.callbacks import control_values, next_state, state_from_controls
+from explorer.exports import FORMATS
 from explorer.filters import vocabulary
 from explorer.state import ViewState
 
@@ -45,10 +46,14 @@ def test_export_route_carries_the_view(client, query, name, ids_):
     assert len(pd.read_csv(io.BytesIO(resp.data))) == ids_
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "json"])
-def test_other_formats(client, fmt):
-    resp = client.get(f"/export/events.{fmt}?decade=2010s")
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_downloads_with_its_type_and_name(client, fmt):
+    resp = client.get(f"/export/events.{fmt}?decade=2010s&leader=Xi+Jinping")
     assert resp.status_code == 200 and resp.data
+    assert resp.headers["Content-Type"] == FORMATS[fmt].media_type
+    assert resp.headers["Content-Disposition"] == (
+        f'attachment; filename="china-russia-events_xi-jinping_2010s.{fmt}"'
+    )
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "csv.exe", "../../etc/passwd"])

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from explorer.cli import main
+from explorer.exports import FORMATS
 from tests.conftest import EVENT
 
 
@@ -40,3 +43,42 @@ def test_python_m_explorer_validates_the_shipped_data():
 def test_missing_folder_is_reported(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_export_to_stdout_uses_the_same_filters_as_the_page(make_dataset, capsysbinary):
+    folder = make_dataset()
+    args = [
+        "export",
+        "--data",
+        str(folder),
+        "--format",
+        "csv",
+        "--leader",
+        "Xi Jinping",
+        "--decade",
+        "2010s",
+        "--kind",
+        "multilateral",
+        "--search",
+        "G20",
+    ]
+    assert main(args) == 0
+    out = capsysbinary.readouterr().out.decode()
+    ids = [line.split(",")[0] for line in out.splitlines()[1:]]
+    assert ids == ["2013-09-05-putin-xi-g20", "2013-09-05-xi-putin-second"]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_export_every_format_to_a_file(make_dataset, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", "--data", str(make_dataset()), "--format", fmt, "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+def test_export_refuses_unknown_values_and_formats(make_dataset, capsys):
+    folder = make_dataset()
+    assert main(["export", "--data", str(folder), "--format", "csv", "--leader", "Xi"]) == 2
+    assert "unknown leader 'Xi'; known: Deng Xiaoping, Xi Jinping" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--format", "pdf"])
+    assert exc.value.code == 2

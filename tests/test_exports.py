@@ -5,15 +5,23 @@ from __future__ import annotations
 import io
 import json
 
+import icalendar
 import openpyxl
 import pandas as pd
 import pytest
 
-from explorer.exports import FORMATS, ExportMeta, columns, filename, flat_frame, neutralise
+from explorer.exports import FORMATS, Era, ExportMeta, columns, filename, flat_frame, neutralise
+from explorer.exports.calendar import fold
 from explorer.filters import apply
 from explorer.state import ViewState
 
-META = ExportMeta(filters={"leader": ["Xi Jinping"]}, version="1.0.0+test", url="http://x/?a=1")
+META = ExportMeta(
+    filters={"leader": ["Xi Jinping"]},
+    version="1.0.0+test",
+    url="http://x/?leader=Xi+Jinping",
+    exported_at="2026-11-28T10:00:00+00:00",
+    eras=(Era("Normalisation", "1989-05-16", "2001-07-15"), Era("New era", "2001-07-16", None)),
+)
 
 
 def test_csv_reads_back_equal_to_the_filtered_frame(shipped):
@@ -81,3 +89,86 @@ def test_json_has_meta_and_typed_events(mini):
 def test_filename_says_what_the_view_is():
     assert filename("xi-jinping_2010s", "csv") == "china-russia-events_xi-jinping_2010s.csv"
     assert filename("all", "xlsx") == "china-russia-events_all.xlsx"
+
+
+def test_ics_parses_with_one_all_day_event_per_row(mini):
+    cal = icalendar.Calendar.from_ical(FORMATS["ics"].write(mini.events, META))
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]).split("@")[0] for e in events] == mini.events["id"].tolist()
+    visit = events[1]
+    assert visit.decoded("DTSTART").isoformat() == "2013-03-22"
+    assert visit.decoded("DTEND").isoformat() == "2013-03-25"  # exclusive: the day after the 24th
+    assert str(visit["LOCATION"]) == "Moscow, Russia"
+    assert "http://en.kremlin.ru/events/president/news/17689" in str(visit["DESCRIPTION"])
+    assert str(visit["URL"]) == "http://en.kremlin.ru/events/president/news/17689"
+    one_day = events[0]
+    assert one_day.decoded("DTEND").isoformat() == "1989-05-17"
+
+
+def test_ics_lines_are_folded_and_native_scripts_survive(mini):
+    events = mini.events.assign(title="Хрущёв и 毛泽东; a, b " * 10)
+    data = FORMATS["ics"].write(events, META)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal.walk("VEVENT")[0]["SUMMARY"]) == "Хрущёв и 毛泽东; a, b " * 10
+
+
+@pytest.mark.parametrize("text", ["", "short", "é" * 100, "毛" * 60, "x" * 300])
+def test_fold_keeps_every_character(text):
+    folded = fold("SUMMARY:" + text)
+    assert folded.replace("\r\n ", "") == "SUMMARY:" + text
+    assert all(len(piece.encode()) <= 75 for piece in folded.split("\r\n"))
+
+
+def test_timelinejs_has_title_slide_events_and_eras(mini):
+    doc = json.loads(FORMATS["timelinejs.json"].write(mini.events, META))
+    assert "10.30574/wjarr.2025.27.2.2937" in doc["title"]["text"]["text"]
+    assert [e["unique_id"] for e in doc["events"]] == mini.events["id"].tolist()
+    visit = doc["events"][1]
+    assert visit["start_date"] == {"year": 2013, "month": 3, "day": 22}
+    assert visit["end_date"] == {"year": 2013, "month": 3, "day": 24}
+    assert 'href="http://en.kremlin.ru/events/president/news/17689"' in visit["text"]["text"]
+    assert [e["text"]["headline"] for e in doc["eras"]] == ["Normalisation", "New era"]
+
+
+def test_timelinejs_and_vis_escape_html(mini):
+    events = mini.events.assign(title="<img src=x onerror=alert(1)>")
+    for fmt in ("timelinejs.json", "vis.json"):
+        assert b"<img" not in FORMATS[fmt].write(events, META)
+
+
+def test_vis_items_are_ranges_or_points_with_groups(mini):
+    doc = json.loads(FORMATS["vis.json"].write(mini.events, META))
+    items = {i["id"]: i for i in doc["items"]}
+    assert len(items) == len(mini.events)
+    assert (
+        items["2013-03-22-xi-putin-moscow"]["type"],
+        items["2013-03-22-xi-putin-moscow"]["end"],
+    ) == ("range", "2013-03-25")
+    assert items["1989-05-16-deng-gorbachev"]["type"] == "point"
+    assert {g["id"] for g in doc["groups"]} == set(mini.events["kind"])
+
+
+def test_bibtex_and_ris_cite_article_and_view(mini):
+    bib = FORMATS["bib"].write(mini.events, META).decode()
+    assert "@article{singh2025beyond," in bib and "doi = {10.30574/wjarr.2025.27.2.2937}" in bib
+    assert "url = {http://x/?leader=Xi+Jinping}" in bib and "pages = {1078--1093}" in bib
+    assert bib.count("{") == bib.count("}")
+    ris = FORMATS["ris"].write(mini.events, META).decode().split("\r\n")
+    assert ris[0] == "TY  - JOUR" and "TY  - DATA" in ris and ris.count("ER  - ") == 2
+    assert "UR  - http://x/?leader=Xi+Jinping" in ris
+    assert "N1  - 5 events; filters: leader=Xi Jinping; exported 2026-11-28" in ris
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_keeps_native_scripts(mini, fmt):
+    events = mini.events.assign(title="Хрущёв and 毛泽东", summary="Хрущёв met 毛泽东.")
+    data = FORMATS[fmt].write(events, META)
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        assert any("毛泽东" in str(c.value) for row in book["Events"].iter_rows() for c in row)
+    elif fmt in ("bib", "ris"):
+        assert data  # citations describe the view, not each event's text
+    else:
+        text = data.decode("utf-8").replace("\r\n ", "")
+        assert "Хрущёв" in text and "毛泽东" in text

@@ -11,7 +11,16 @@ from explorer.filters import Chip
 
 from . import ids
 
-EXPORT_LABELS = {"csv": "CSV", "xlsx": "Excel (.xlsx)", "json": "JSON"}
+EXPORT_LABELS = {
+    "csv": "CSV",
+    "xlsx": "Excel",
+    "json": "JSON",
+    "ics": "Calendar (.ics)",
+    "timelinejs.json": "TimelineJS",
+    "vis.json": "vis-timeline",
+    "bib": "BibTeX",
+    "ris": "RIS",
+}
 
 
 def _link(url: str, text: str | None = None) -> html.A:
@@ -107,7 +116,7 @@ def export_links(query: str) -> list:
             href=f"/export/events.{fmt}{query}",
             className="export",
             download="",
-            id=f"export-{fmt}",
+            id=f"export-{fmt.replace('.', '-')}",
         )
         for fmt in FORMATS
     ]

@@ -24,7 +24,7 @@ def register_routes(server: Flask, record: Record, vocab: Vocabulary) -> None:
             )
         query = request.query_string.decode("utf-8", "replace")
         page_url = request.host_url.rstrip("/") + "/" + (f"?{query}" if query else "")
-        out = export_view(open_view(record, vocab, query), fmt, record.version, page_url)
+        out = export_view(record, open_view(record, vocab, query), fmt, page_url)
         return Response(
             out.body,
             content_type=out.media_type,

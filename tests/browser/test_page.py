@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from explorer.exports import FORMATS
 from explorer.filters import vocabulary
 from explorer.view import open_view
 from tests.browser.conftest import TRACK_CALLBACKS, drawn_ids, wait_ready
@@ -183,3 +185,13 @@ def test_a_selected_event_is_scrolled_into_the_table(page: Page, shipped):
     page.goto(f"/?event={last}")
     wait_ready(page)
     expect(page.locator(f"#events-grid .ag-row[row-id='{last}'].ag-row-selected")).to_be_visible()
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_export_button_downloads_the_view(page: Page, fmt):
+    page.goto("/?leader=Xi+Jinping&decade=2010s")
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.click(f"#export-{fmt.replace('.', '-')}")
+    assert info.value.suggested_filename == f"china-russia-events_xi-jinping_2010s.{fmt}"
+    assert Path(info.value.path()).stat().st_size > 0

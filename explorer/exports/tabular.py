@@ -1,48 +1,20 @@
-"""Exports of a filtered view: events in, bytes out. One module, one table of formats.
-
-Every format carries exactly the rows it is given and every schema column.
-"""
+"""Tabular exports: CSV, Excel and JSON, every schema column of exactly the given rows."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import pandas as pd
 
-from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE, article_citation
+from explorer.citation import LICENSE, article_citation
+from explorer.exports.meta import ExportMeta
 from explorer.schema import list_columns, resource
 
-FILE_STEM = "china-russia-events"
 # OWASP CSV injection: a cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
-
-
-@dataclass(frozen=True)
-class ExportMeta:
-    """What the view was: its filters, the dataset version, the link and the time of export."""
-
-    filters: dict[str, list[str]]
-    version: str
-    url: str = ""
-    exported_at: str = ""
-
-    def as_dict(self) -> dict:
-        """Return the metadata as JSON-ready data, with the source article."""
-        return {
-            "title": DATASET_TITLE,
-            "filters": self.filters,
-            "dataset_version": self.version,
-            "exported_at": self.exported_at or datetime.now(UTC).isoformat(timespec="seconds"),
-            "url": self.url,
-            "license": LICENSE,
-            "source_article": {**ARTICLE, "citation": article_citation()},
-        }
 
 
 def columns() -> tuple[str, ...]:
@@ -126,26 +98,3 @@ def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
                     cell[0].number_format = "yyyy-mm-dd"
         writer.sheets["About"].column_dimensions["B"].width = 100
     return buffer.getvalue()
-
-
-@dataclass(frozen=True)
-class Format:
-    """One export format: its file extension, media type and writer."""
-
-    extension: str
-    media_type: str
-    write: Callable[[pd.DataFrame, ExportMeta], bytes]
-
-
-FORMATS: dict[str, Format] = {
-    "csv": Format("csv", "text/csv; charset=utf-8", to_csv),
-    "xlsx": Format(
-        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx
-    ),
-    "json": Format("json", "application/json; charset=utf-8", to_json),
-}
-
-
-def filename(view_slug: str, fmt: str) -> str:
-    """Return the download name, e.g. china-russia-events_xi-jinping_2010s.csv."""
-    return f"{FILE_STEM}_{view_slug}.{FORMATS[fmt].extension}"

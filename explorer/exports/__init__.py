@@ -1,0 +1,58 @@
+"""Exports of a filtered view: events in, bytes out, one table of formats.
+
+Every format carries exactly the rows it is given; the tabular ones carry every schema column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explorer.exports.calendar import to_ics
+from explorer.exports.citations import to_bibtex, to_ris
+from explorer.exports.meta import Era, ExportMeta
+from explorer.exports.tabular import columns, flat_frame, neutralise, to_csv, to_json, to_xlsx
+from explorer.exports.timelines import to_timelinejs, to_vis
+
+FILE_STEM = "china-russia-events"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: its media type and writer (the format's name is its file extension)."""
+
+    media_type: str
+    write: Callable[[pd.DataFrame, ExportMeta], bytes]
+
+
+# Format name (also the file extension and the route's suffix) -> how to write it.
+FORMATS: dict[str, Format] = {
+    "csv": Format("text/csv; charset=utf-8", to_csv),
+    "xlsx": Format(XLSX, to_xlsx),
+    "json": Format("application/json; charset=utf-8", to_json),
+    "ics": Format("text/calendar; charset=utf-8", to_ics),
+    "timelinejs.json": Format("application/json; charset=utf-8", to_timelinejs),
+    "vis.json": Format("application/json; charset=utf-8", to_vis),
+    "bib": Format("application/x-bibtex; charset=utf-8", to_bibtex),
+    "ris": Format("application/x-research-info-systems; charset=utf-8", to_ris),
+}
+
+
+def filename(view_slug: str, fmt: str) -> str:
+    """Return the download name, e.g. china-russia-events_xi-jinping_2010s.csv."""
+    return f"{FILE_STEM}_{view_slug}.{fmt}"
+
+
+__all__ = [
+    "FORMATS",
+    "Era",
+    "ExportMeta",
+    "Format",
+    "columns",
+    "filename",
+    "flat_frame",
+    "neutralise",
+]

@@ -1,0 +1,76 @@
+"""iCalendar (RFC 5545): one all-day VEVENT per event, stable UIDs from event ids."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pandas as pd
+
+from explorer.citation import DATASET_TITLE, PROJECT
+from explorer.exports.meta import ExportMeta
+from explorer.formatting import place_label
+
+# RFC 5545 3.3.11: these characters are escaped in TEXT values.
+TEXT_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"))
+MAX_OCTETS = 75
+
+
+def escape_text(value: str) -> str:
+    """Return `value` escaped as an iCalendar TEXT value."""
+    for raw, escaped in TEXT_ESCAPES:
+        value = value.replace(raw, escaped)
+    return value
+
+
+def fold(line: str) -> str:
+    """Return `line` folded into CRLF-separated pieces of at most 75 octets (RFC 5545 3.1)."""
+    pieces, current = [], ""
+    for char in line:
+        limit = MAX_OCTETS if not pieces else MAX_OCTETS - 1  # continuations start with a space
+        if len((current + char).encode("utf-8")) > limit:
+            pieces.append(current)
+            current = ""
+        current += char
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def _stamp(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _vevent(ev, stamp: str) -> list[str]:
+    last = ev.end_date if pd.notna(ev.end_date) else ev.start_date
+    description = "\n".join([ev.summary, "", "Sources:", *ev.sources])
+    if ev.date_precision != "day":
+        description = f"Date known to the {ev.date_precision} only.\n" + description
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{ev.id}@{PROJECT}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{ev.start_date:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",  # DTEND is exclusive
+        f"SUMMARY:{escape_text(ev.title)}",
+        f"LOCATION:{escape_text(place_label(ev.city, ev.country, ev.host))}",
+        f"DESCRIPTION:{escape_text(description)}",
+        f"CATEGORIES:{escape_text(ev.kind)}",
+    ]
+    if ev.sources:
+        lines.append(f"URL;VALUE=URI:{ev.sources[0]}")
+    return [*lines, "END:VEVENT"]
+
+
+def to_ics(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return a VCALENDAR with one all-day VEVENT per event."""
+    stamp = _stamp(meta.exported_at)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//{PROJECT}//exports//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape_text(DATASET_TITLE)}",
+    ]
+    for ev in events.itertuples(index=False):
+        lines += _vevent(ev, stamp)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")

@@ -1,0 +1,88 @@
+"""Citations: BibTeX and RIS for the source article and for the exported view of the dataset."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE
+from explorer.exports.meta import ExportMeta
+
+BIBTEX_SPECIALS = (
+    ("\\", "\\textbackslash{}"),
+    ("{", "\\{"),
+    ("}", "\\}"),
+    ("&", "\\&"),
+    ("%", "\\%"),
+    ("$", "\\$"),
+    ("#", "\\#"),
+    ("_", "\\_"),
+)
+
+
+def _bib(value: str) -> str:
+    for raw, escaped in BIBTEX_SPECIALS:
+        value = value.replace(raw, escaped)
+    return value
+
+
+def _view_note(events: pd.DataFrame, meta: ExportMeta) -> str:
+    filters = "; ".join(f"{k}={', '.join(v)}" for k, v in meta.filters.items()) or "all events"
+    return f"{len(events)} events; filters: {filters}; exported {meta.exported_at[:10]}"
+
+
+def to_bibtex(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return BibTeX entries for the article and for this view of the dataset."""
+    a = ARTICLE
+    article = (
+        "@article{singh2025beyond,\n"
+        f"  author = {{{_bib(a['author'])}}},\n"
+        f"  title = {{{_bib(a['title'])}}},\n"
+        f"  journal = {{{_bib(a['journal'])}}},\n"
+        f"  volume = {{{a['volume']}}},\n  number = {{{a['issue']}}},\n"
+        f"  pages = {{{a['pages'].replace('-', '--')}}},\n  year = {{{a['year']}}},\n"
+        f"  issn = {{{a['issn']}}},\n  doi = {{{a['doi']}}},\n  url = {{{a['url']}}}\n}}\n"
+    )
+    dataset = (
+        "@misc{china_russia_events_view,\n"
+        f"  title = {{{_bib(DATASET_TITLE)}}},\n"
+        f"  year = {{{meta.exported_at[:4]}}},\n"
+        f"  version = {{{_bib(meta.version)}}},\n"
+        f"  howpublished = {{{_bib(meta.url)}}},\n"
+        f"  url = {{{meta.url}}},\n"
+        f"  note = {{{_bib(_view_note(events, meta))}. {LICENSE}. Based on "
+        f"\\cite{{singh2025beyond}}}}\n}}\n"
+    )
+    return (article + "\n" + dataset).encode("utf-8")
+
+
+def to_ris(events: pd.DataFrame, meta: ExportMeta) -> bytes:
+    """Return RIS records for the article (JOUR) and for this view of the dataset (DATA)."""
+    a = ARTICLE
+    first, last = a["pages"].split("-")
+    records = [
+        [
+            ("TY", "JOUR"),
+            ("AU", a["author"]),
+            ("TI", a["title"]),
+            ("T2", a["journal"]),
+            ("VL", a["volume"]),
+            ("IS", a["issue"]),
+            ("SP", first),
+            ("EP", last),
+            ("PY", a["year"]),
+            ("SN", a["issn"]),
+            ("DO", a["doi"]),
+            ("UR", a["url"]),
+        ],
+        [
+            ("TY", "DATA"),
+            ("TI", DATASET_TITLE),
+            ("PY", meta.exported_at[:4]),
+            ("ET", meta.version),
+            ("UR", meta.url),
+            ("N1", _view_note(events, meta)),
+            ("N1", f"{LICENSE}. Based on {a['author']} ({a['year']}), doi:{a['doi']}"),
+        ],
+    ]
+    lines = [f"{tag}  - {value}" for record in records for tag, value in [*record, ("ER", "")]]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")

@@ -1,0 +1,42 @@
+"""What every export says about its view: filters, dataset version, link, time, eras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE, article_citation
+
+
+@dataclass(frozen=True)
+class Era:
+    """One phase of the relationship, as exports need it (ISO dates; end None if ongoing)."""
+
+    name: str
+    start: str
+    end: str | None
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """The view's filters, the dataset version, the view's link, the export time and the eras."""
+
+    filters: dict[str, list[str]]
+    version: str
+    url: str = ""
+    exported_at: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
+    )
+    eras: tuple[Era, ...] = ()
+
+    def as_dict(self) -> dict:
+        """Return the metadata as JSON-ready data, with the source article."""
+        return {
+            "title": DATASET_TITLE,
+            "filters": self.filters,
+            "dataset_version": self.version,
+            "exported_at": self.exported_at,
+            "url": self.url,
+            "license": LICENSE,
+            "source_article": {**ARTICLE, "citation": article_citation()},
+        }
