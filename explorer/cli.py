@@ -1,16 +1,21 @@
-"""The command line: `explorer` serves the page; `explorer validate [DIR]` checks a dataset."""
+"""The command line: serve the page, validate a dataset, export a view, write synthetic data.
+
+`explorer` and `explorer serve` serve the page; `explorer validate [DIR]`, `explorer export …`,
+`explorer docs [DIR]` and `explorer synth …` work on data. A command's table row below names
+its handler and its options.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
 from explorer.schema import DEFAULT_DATA_DIR
 
-FORMAT_NAMES = tuple(FORMATS)
 # Command-line flag -> ViewState attribute (values are the same as in the page's URL).
 EXPORT_FILTERS = {
     "leader": "leaders",
@@ -21,60 +26,33 @@ EXPORT_FILTERS = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="explorer",
-        description="Explore leader-to-leader diplomacy between Beijing and Moscow, 1949-2025.",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=DEFAULT_DATA_DIR,
-        help="folder with events.csv, leaders.csv and eras.csv",
-    )
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in public)")
-    sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("validate", help="check a dataset and report every problem")
-    check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
-    export = sub.add_parser("export", help="write the events of a filtered view in one format")
-    export.add_argument("--format", required=True, choices=FORMAT_NAMES, help="export format")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    export.add_argument(
-        "--data",
-        dest="export_data",
-        type=Path,
-        default=DEFAULT_DATA_DIR,
-        help="dataset folder (default: the shipped data)",
-    )
-    for flag, attr in EXPORT_FILTERS.items():
-        export.add_argument(
-            f"--{flag}",
-            dest=attr,
-            action="append",
-            default=[],
-            help=f"filter by {flag} (repeatable; same values as the page's URL)",
-        )
-    export.add_argument("--abstract", action="store_true", help="only events named in the abstract")
-    export.add_argument("--search", default="", help="free-text search, any script")
-    docs = sub.add_parser("docs", help="rewrite the generated blocks of data/README.md")
-    docs.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
-    return parser
+def _report(exc: DataError, what: str) -> int:
+    print("\n".join(exc.problems), file=sys.stderr)
+    print(f"{what}: {len(exc.problems)} problem(s) found.", file=sys.stderr)
+    return 1
 
 
-def write_docs(data_dir: Path) -> int:
+def validate(args: argparse.Namespace) -> int:
+    """Print 'OK: N events, M leaders, K eras' or every problem; return the exit status."""
+    try:
+        data = load_dataset(args.data)
+    except DataError as exc:
+        return _report(exc, str(args.data))
+    print(f"OK: {len(data.events)} events, {len(data.leaders)} leaders, {len(data.eras)} eras")
+    return 0
+
+
+def write_docs(args: argparse.Namespace) -> int:
     """Regenerate the column docs and tally in DIR/README.md; return the exit status."""
     from explorer import docs
     from explorer.model import build_record
 
     try:
-        record = build_record(load_dataset(data_dir))
+        record = build_record(load_dataset(args.data))
     except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        return 1
-    changed = docs.write(data_dir / "README.md", record)
-    print(f"{data_dir / 'README.md'}: {'updated' if changed else 'already up to date'}")
+        return _report(exc, str(args.data))
+    changed = docs.write(args.data / "README.md", record)
+    print(f"{args.data / 'README.md'}: {'updated' if changed else 'already up to date'}")
     return 0
 
 
@@ -86,10 +64,9 @@ def export(args: argparse.Namespace) -> int:
     from explorer.view import export_view, open_view
 
     try:
-        record = build_record(load_dataset(args.export_data))
+        record = build_record(load_dataset(args.data))
     except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        return 1
+        return _report(exc, str(args.data))
     vocab = vocabulary(record)
     chosen = {attr: tuple(getattr(args, attr)) for attr in EXPORT_FILTERS.values()}
     unknown = [
@@ -112,39 +89,100 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
-def validate(data_dir: Path) -> int:
-    """Print 'OK: N events, M leaders, K eras' or every problem; return the exit status."""
-    try:
-        data = load_dataset(data_dir)
-    except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
-        return 1
-    print(f"OK: {len(data.events)} events, {len(data.leaders)} leaders, {len(data.eras)} eras")
+def synth(args: argparse.Namespace) -> int:
+    """Write a synthetic dataset of N events in the schema; return the exit status."""
+    from explorer.synth import write_dataset
+
+    write_dataset(args.events, args.out, seed=args.seed)
+    print(f"wrote {args.events} events to {args.out}")
     return 0
 
 
 def serve(args: argparse.Namespace) -> int:
     """Serve the page until interrupted; refuse invalid data with the list of problems."""
     from explorer.app import create_app  # the web stack loads only when serving
+    from explorer.app.server import serve as run
 
     try:
         app = create_app(args.data)
     except DataError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        print(f"Cannot start: {len(exc.problems)} problem(s) in {args.data}.", file=sys.stderr)
-        return 1
+        return _report(exc, f"Cannot start: {args.data}")
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    run(app, args.host, args.port, workers=args.workers, debug=args.debug)
     return 0
+
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        help="Flask development server with Dash debug tools (never in public)",
+    )
+    _data_option(p)
+
+
+def _data_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help="folder with events.csv, leaders.csv and eras.csv (default: shipped data)",
+    )
+
+
+def _dir_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", required=True, choices=tuple(FORMATS), help="export format")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    for flag, attr in EXPORT_FILTERS.items():
+        p.add_argument(
+            f"--{flag}",
+            dest=attr,
+            action="append",
+            default=[],
+            help=f"filter by {flag} (repeatable; same values as the page's URL)",
+        )
+    p.add_argument("--abstract", action="store_true", help="only events named in the abstract")
+    p.add_argument("--search", default="", help="free-text search, any script")
+    _data_option(p)
+
+
+def _synth_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--events", type=int, required=True, help="number of events")
+    p.add_argument("--out", type=Path, required=True, help="folder to write")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+# Command -> (handler, help, options).
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, Callable]] = {
+    "serve": (serve, "serve the explorer (gunicorn; --debug for Flask's server)", _serve_options),
+    "validate": (validate, "check a dataset and report every problem", _dir_option),
+    "export": (export, "write the events of a filtered view in one format", _export_options),
+    "docs": (write_docs, "rewrite the generated blocks of DIR/README.md", _dir_option),
+    "synth": (synth, "write a synthetic dataset of N events", _synth_options),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Explore leader-to-leader diplomacy between Beijing and Moscow, 1949-2025.",
+    )
+    _serve_options(parser)  # `explorer` alone serves
+    sub = parser.add_subparsers(dest="command")
+    for name, (_, help_text, options) in COMMANDS.items():
+        options(sub.add_parser(name, help=help_text))
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = _parser().parse_args(argv)
-    commands = {"validate": validate, "docs": write_docs}
-    if args.command in commands:
-        return commands[args.command](args.dir)
-    if args.command == "export":
-        return export(args)
-    return serve(args)
+    handler = COMMANDS[args.command or "serve"][0]
+    return handler(args)

@@ -39,24 +39,39 @@ def control_values(state: ViewState) -> list:
     ]
 
 
+def _texts(value: object) -> tuple[str, ...]:
+    # Callback bodies come from the network: keep only the strings of a list.
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _text(value: object, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
 def state_from_controls(state: ViewState, values: list) -> ViewState:
     """Return `state` with the filters and view options the controls show."""
-    given = dict(zip((CONTROL_ATTRS[c] for c in ids.CONTROLS), values, strict=True))
-    multi = {k: tuple(given[k] or ()) for k in ("leaders", "decades", "kinds", "hosts", "tags")}
+    given = dict(zip((CONTROL_ATTRS[c] for c in ids.CONTROLS), values, strict=False))
+    multi = {k: _texts(given.get(k)) for k in ("leaders", "decades", "kinds", "hosts", "tags")}
     return replace(
         state,
         **multi,
-        in_abstract=bool(given["in_abstract"]),
-        q=given["q"] or "",
-        lanes=given["lanes"],
-        color=given["color"],
+        in_abstract=bool(_texts(given.get("in_abstract"))),
+        q=_text(given.get("q")),
+        lanes=_text(given.get("lanes"), state.lanes),
+        color=_text(given.get("color"), state.color),
     )
 
 
-def _clicked_id(point_data: dict | None) -> str | None:
-    points = (point_data or {}).get("points") or [{}]
-    custom = points[0].get("customdata")
-    return custom[0] if isinstance(custom, list) and custom else None
+def _clicked_id(point_data: object) -> str | None:
+    points = point_data.get("points") if isinstance(point_data, dict) else None
+    first = points[0] if isinstance(points, list) and points else {}
+    custom = first.get("customdata") if isinstance(first, dict) else None
+    return custom[0] if isinstance(custom, list) and custom and isinstance(custom[0], str) else None
+
+
+def _row_id(cell: object) -> str | None:
+    row = cell.get("rowId") if isinstance(cell, dict) else None
+    return row if isinstance(row, str) else None
 
 
 def next_state(
@@ -74,7 +89,8 @@ def next_state(
         return replace(state, event=filters.step(view, state.event, delta))
 
     def window() -> ViewState:
-        start_end = window_from_relayout(given["relayout"])
+        relayout = given["relayout"] if isinstance(given["relayout"], dict) else None
+        start_end = window_from_relayout(relayout)
         return replace(state, start=start_end[0], end=start_end[1]) if start_end else state
 
     actions = {
@@ -82,7 +98,7 @@ def next_state(
             state, event=_clicked_id(given["click"]) or state.event
         ),
         f"{ids.GRID}.cellClicked": lambda: replace(
-            state, event=(given["cell"] or {}).get("rowId") or state.event
+            state, event=_row_id(given["cell"]) or state.event
         ),
         f"{ids.TIMELINE}.relayoutData": window,
         f"{ids.PREV}.n_clicks": lambda: step(-1),
@@ -124,7 +140,8 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         # One callback owns both directions of the URL <-> controls sync (no circular graph).
         n = len(ids.CONTROLS)
         values, (click, relayout, cell) = list(args[:n]), args[n : n + 3]
-        state = from_query(search or "", vocab)
+        search = _text(search)
+        state = from_query(search, vocab)
         fired = ctx.triggered[0] if ctx.triggered_id is not None else {"prop_id": URL_PROP}
         trigger = fired["prop_id"]
         if trigger == URL_PROP:
@@ -135,7 +152,7 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         new = next_state(record, vocab, state, trigger, ctx.triggered_id, given)
         query = to_query(new)
         controls = [no_update] * n if trigger in CONTROL_PROPS else control_values(new)
-        return (query if query != (search or "") else no_update), *controls
+        return (query if query != search else no_update), *controls
 
     @app.callback(
         Output(ids.TIMELINE, "figure"),
@@ -151,7 +168,7 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Input(ids.URL, "search"),
     )
     def render(search):
-        view = open_view(record, vocab, search or "")
+        view = open_view(record, vocab, _text(search))
         empty = view.events.empty
         return (
             timeline_figure(record, view.events, view.state),

@@ -12,6 +12,7 @@ from explorer.model import Record, build_record
 from explorer.schema import DEFAULT_DATA_DIR, ROOT
 
 from .callbacks import register
+from .hardening import register_hardening
 from .layout import build_layout
 from .routes import register_routes
 
@@ -30,9 +31,15 @@ def create_app(data_dir: Path | str = DEFAULT_DATA_DIR, record: Record | None = 
     vocab = vocabulary(record)
     # assets_folder resolves against this module unless given: the assets live at the top.
     app = Dash(
-        __name__, title=TITLE, assets_folder=str(ASSETS), serve_locally=True, update_title=None
+        __name__,
+        title=TITLE,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        update_title=None,
+        compress=True,  # gzip/brotli for JS, CSS and JSON (flask-compress)
     )
     app.layout = build_layout(record)
     register(app, record, vocab)
     register_routes(app.server, record, vocab)
+    register_hardening(app, version=record.version, events=record.total)
     return app

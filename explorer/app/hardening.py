@@ -1,0 +1,100 @@
+"""Safe defaults for a published explorer: security headers, request limits, a health check,
+and refusal (400) of callback requests that do not match a registered callback.
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+from flask import Response, jsonify, request
+
+MAX_BODY = 256 * 1024  # a callback body of this app is a few kB
+CALLBACK_PATH = "/_dash-update-component"
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """Return a CSP that allows only this origin's scripts plus Dash's own inline ones."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes],
+        # Dash, React and plotly set style attributes and inject <style> elements.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def security_headers(script_hashes: list[str]) -> dict[str, str]:
+    """Return the headers every response carries."""
+    return {
+        "Content-Security-Policy": content_security_policy(script_hashes),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def _outputs_match(output: str, outputs: object) -> bool:
+    # Dash names a multi-output callback "..a.x...b.y.." and sends a list of {id, property}.
+    if output.startswith(".."):
+        count = len(output[2:-2].split("..."))
+        return (
+            isinstance(outputs, list)
+            and len(outputs) == count
+            and all(isinstance(o, dict) for o in outputs)
+        )
+    return isinstance(outputs, dict)
+
+
+def callback_problem(body: object, callbacks: dict) -> str | None:
+    """Return why a callback request body cannot be served, or None when it is well formed."""
+    if not isinstance(body, dict):
+        return "the body is not a JSON object"
+    spec = callbacks.get(body.get("output")) if isinstance(body.get("output"), str) else None
+    if spec is None:
+        return "unknown callback output"
+    for key in ("inputs", "state", "changedPropIds"):
+        if not isinstance(body.get(key, []), list):
+            return f"'{key}' is not a list"
+    if not _outputs_match(body["output"], body.get("outputs")):
+        return "'outputs' does not match the callback"
+    for key in ("inputs", "state"):
+        given, declared = body.get(key, []), spec.get(key, [])
+        if len(given) != len(declared):
+            return f"expected {len(declared)} {key}, got {len(given)}"
+        if not all(isinstance(i, dict | list) for i in given):
+            return f"an item of '{key}' is not an object"
+    return None
+
+
+def register_hardening(app: Dash, *, version: str, events: int) -> None:
+    """Add headers, limits, the callback guard and /healthz to the app's Flask server."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    headers = security_headers(app.csp_hashes())
+
+    @server.before_request
+    def guard_callbacks() -> Response | None:
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        problem = callback_problem(request.get_json(silent=True), app.callback_map)
+        if problem:
+            return Response(f"Bad callback request: {problem}.\n", 400, mimetype="text/plain")
+        return None
+
+    @server.after_request
+    def add_headers(response: Response) -> Response:
+        response.headers.update(headers)
+        return response
+
+    @server.route("/healthz")
+    def healthz() -> Response:
+        return jsonify(status="ok", events=events, version=version)
