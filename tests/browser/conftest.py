@@ -75,9 +75,18 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # Offline: every request goes to the app itself (or stays in the page).
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith((base_url, "data:", "blob:")) else elsewhere.append(r.url)
+        ),
+    )
     yield page
     context.close()
     assert errors == [], errors
+    assert elsewhere == [], elsewhere
 
 
 SETTLED = """([want, quiet]) => {
