@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
 from explorer.app import create_app
@@ -30,6 +30,8 @@ window.fetch = function (...args) {
 };
 """
 QUIET_MS = 300
+# Shared, noisy 2-core machines: give assertions time rather than fail on a slow frame.
+expect.set_options(timeout=15_000)
 # Offline and container-friendly: no background fetches, no sandbox (tests run as root).
 CHROMIUM_ARGS = [
     "--no-sandbox",
