@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint validate docs screenshots chromium clean
+.PHONY: run test lint validate docs screenshots chromium loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
@@ -53,6 +53,10 @@ docs: $(VENV)/.run
 screenshots: $(VENV)/.test chromium
 	@fc-list | grep -qi "wenquanyi\|noto sans cjk" || $(APT) install -y -qq fonts-wqy-zenhei
 	$(BIN)/python docs/screenshots.py
+
+# Not part of `make test`: a bounded load test on loopback (about a minute).
+loadtest: $(VENV)/.test
+	$(BIN)/python benchmarks/loadtest.py --clients 50 --seconds 60 --workers 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
