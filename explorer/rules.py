@@ -109,7 +109,10 @@ def check_url(field: Field, value: object) -> str | None:
     if not field.is_url:
         return None
     for item in _items(value):
-        parts = urlsplit(item)
+        try:
+            parts = urlsplit(item)
+        except ValueError:  # e.g. an unbalanced "[" in the host
+            return f"{_short(item)}: not an http(s) URL"
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in item:
             return f"{_short(item)}: not an http(s) URL"
     return None
@@ -202,7 +205,9 @@ def check_leaders(v: dict, ctx: dict) -> list[str]:
                     f"{column}: {_short(name)}: is on the {held[0]['side']} side in leaders.csv"
                 )
             elif day and not any(
-                t["office_start"] <= day <= (t["office_end"] or date.max) for t in held
+                # A tenure whose start failed to parse is reported in leaders.csv already.
+                t["office_start"] and t["office_start"] <= day <= (t["office_end"] or date.max)
+                for t in held
             ):
                 problems.append(
                     f"{column}: {_short(name)}: held no office listed in leaders.csv on {day}"
