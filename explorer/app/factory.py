@@ -42,4 +42,7 @@ def create_app(data_dir: Path | str = DEFAULT_DATA_DIR, record: Record | None = 
     register(app, record, vocab)
     register_routes(app.server, record, vocab)
     register_hardening(app, version=record.version, events=record.total)
+    # Dash registers its component libraries while rendering the first page. Do it now, so
+    # that worker processes forked from this one (gunicorn) can all serve the JS bundles.
+    app.server.test_client().get("/")
     return app
