@@ -13,3 +13,112 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
   },
 });
+
+// The timeline's accessible twin: a listbox of the filtered events. Arrow keys move the
+// active option (announced through the live region), Enter or a click opens it, which
+// goes through the same URL state as a click on the timeline.
+(function () {
+  const KEYS = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+
+  function options(list) {
+    return Array.from(list.querySelectorAll('[role="option"]'));
+  }
+
+  function activate(list, option) {
+    options(list).forEach((o) => o.classList.remove("active"));
+    option.classList.add("active");
+    list.setAttribute("aria-activedescendant", option.id);
+    list.dataset.active = option.dataset.event; // survives a re-render of the options
+    option.scrollIntoView({ block: "nearest" });
+    const all = options(list);
+    const status = document.getElementById("twin-status");
+    if (status) {
+      status.textContent = `${all.indexOf(option) + 1} of ${all.length}: ${option.textContent}`;
+    }
+  }
+
+  function pick(option) {
+    window.dash_clientside.set_props("twin-pick", {
+      data: { id: option.dataset.event, at: Date.now() },
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    const list = event.target.closest && event.target.closest("#twin-list");
+    if (!list) return;
+    const all = options(list);
+    if (!all.length) return;
+    const remembered = list.dataset.active
+      ? list.querySelector(`[data-event="${list.dataset.active}"]`)
+      : null;
+    const current =
+      remembered || list.querySelector(".active") || list.querySelector('[aria-selected="true"]');
+    if (event.key in KEYS) {
+      event.preventDefault();
+      const index = current ? all.indexOf(current) + KEYS[event.key] : 0;
+      activate(list, all[Math.max(0, Math.min(all.length - 1, index))]);
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      activate(list, event.key === "Home" ? all[0] : all[all.length - 1]);
+    } else if (event.key === "Enter" && current) {
+      event.preventDefault();
+      pick(current);
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    const option = event.target.closest && event.target.closest("#twin-list [role='option']");
+    if (option) {
+      activate(option.closest("#twin-list"), option);
+      pick(option);
+    }
+  });
+})();
+
+// Accessibility repairs for Dash 4 core components, applied as they render:
+// - dcc.Checklist/RadioItems render role="listbox" options that contain real checkboxes or
+//   radios (nested interactive controls, and a listbox with no name). The native inputs with
+//   their labels are accessible on their own, so the ARIA roles are removed.
+// - dcc.Dropdown keeps an aria-hidden input in the tab order; its trigger button is the
+//   keyboard entry point, so the hidden input leaves the tab order.
+(function () {
+  function repair(root) {
+    root.querySelectorAll(".dash-options-list").forEach((list) => {
+      if (list.getAttribute("role") !== "group") {
+        list.setAttribute("role", "group");
+      }
+      const label = list.closest(".field") && list.closest(".field").querySelector("label");
+      if (label && !list.getAttribute("aria-label")) {
+        list.setAttribute("aria-label", label.textContent);
+      }
+    });
+    // React sets these again when a value changes: strip them wherever they reappear.
+    root.querySelectorAll(".dash-options-list-option").forEach((o) => {
+      ["role", "aria-selected", "aria-checked"].forEach((a) => {
+        if (o.hasAttribute(a)) o.removeAttribute(a);
+      });
+    });
+    root.querySelectorAll(".dash-dropdown-focus-target[aria-hidden='true']").forEach((i) => {
+      i.setAttribute("tabindex", "-1");
+    });
+  }
+  let queued = false; // at most one pass per animation frame, however many mutations
+  const observer = new MutationObserver(() => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        repair(document);
+      });
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    repair(document);
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["role", "aria-checked", "aria-selected"],
+    });
+  });
+})();

@@ -23,6 +23,8 @@ EXPORT_FILTERS = {
     "kind": "kinds",
     "host": "hosts",
     "tag": "tags",
+    "place": "places",
+    "pair": "pairs",
 }
 
 

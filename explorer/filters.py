@@ -12,7 +12,7 @@ import pandas as pd
 
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.schema import resource
-from explorer.state import MULTI, URL_KEYS, ViewState, Vocabulary, without
+from explorer.state import MULTI, PAIR_SEPARATOR, URL_KEYS, ViewState, Vocabulary, without
 from explorer.text import slug, terms
 
 DECADES = tuple(f"{y}s" for y in range(1940, 2030, 10))
@@ -29,6 +29,18 @@ def _any_tag(events: pd.DataFrame, tags: tuple[str, ...]) -> pd.Series:
     return events["tags"].map(lambda have: not wanted.isdisjoint(have))
 
 
+def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...]) -> pd.Series:
+    wanted = [tuple(p.split(PAIR_SEPARATOR, 1)) for p in pairs]
+    return pd.Series(
+        [
+            any(c in ch and r in ru for c, r in wanted)
+            for ch, ru in zip(events["china_leaders"], events["russia_leaders"], strict=True)
+        ],
+        index=events.index,
+        dtype=bool,
+    )
+
+
 def _search(events: pd.DataFrame, query: str) -> pd.Series:
     mask = pd.Series(True, index=events.index)
     for term in terms(query):
@@ -43,6 +55,8 @@ RULES: dict[str, Callable[[pd.DataFrame, object], pd.Series]] = {
     "kinds": lambda ev, v: ev["kind"].isin(v),
     "hosts": lambda ev, v: ev["host_group"].isin(v),
     "tags": _any_tag,
+    "places": lambda ev, v: ev["city"].isin(v),
+    "pairs": _any_pair,
     "in_abstract": lambda ev, v: ev["in_abstract"],
     "q": _search,
 }
@@ -58,6 +72,16 @@ def apply(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     return events[mask]
 
 
+def all_pairs(events: pd.DataFrame) -> set[str]:
+    """Return every Chinese–Soviet/Russian leader pair that met, as 'China,Russia' names."""
+    return {
+        f"{c}{PAIR_SEPARATOR}{r}"
+        for ch, ru in zip(events["china_leaders"], events["russia_leaders"], strict=True)
+        for c in ch
+        for r in ru
+    }
+
+
 def vocabulary(record: Record) -> Vocabulary:
     """Return the values each URL key may take for this record."""
     return Vocabulary(
@@ -66,6 +90,8 @@ def vocabulary(record: Record) -> Vocabulary:
         kinds=resource("events").field("kind").enum,
         hosts=tuple(HOST_GROUP_LABELS),
         tags=resource("events").field("tags").enum,
+        places=tuple(sorted(c for c in set(record.events["city"]) if c)),
+        pairs=tuple(sorted(all_pairs(record.events))),
         events=frozenset(record.events["id"]),
     )
 
@@ -85,6 +111,8 @@ CHIP_LABELS: dict[str, Callable[[str], str]] = {
     "kinds": lambda v: KIND_LABELS.get(v, v),
     "hosts": lambda v: f"Host: {HOST_GROUP_LABELS.get(v, v)}",
     "tags": lambda v: f"#{v}",
+    "places": lambda v: f"Place: {v}",
+    "pairs": lambda v: " & ".join(v.split(PAIR_SEPARATOR, 1)),
 }
 
 

@@ -35,6 +35,8 @@ class ViewState:
     kinds: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
     in_abstract: bool = False
     q: str = ""
     lanes: str = "kind"
@@ -51,6 +53,8 @@ URL_KEYS = {
     "kinds": "kind",
     "hosts": "host",
     "tags": "tag",
+    "places": "place",
+    "pairs": "pair",
     "in_abstract": "abstract",
     "q": "q",
     "lanes": "lanes",
@@ -59,7 +63,8 @@ URL_KEYS = {
     "end": "to",
     "event": "event",
 }
-MULTI = ("leaders", "decades", "kinds", "hosts", "tags")
+MULTI = ("leaders", "decades", "kinds", "hosts", "tags", "places", "pairs")
+PAIR_SEPARATOR = ","  # pair=Xi+Jinping,Vladimir+Putin
 FILTER_ATTRS = (*MULTI, "in_abstract", "q")
 
 
@@ -72,6 +77,8 @@ class Vocabulary:
     kinds: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
     events: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -134,7 +141,7 @@ def to_query(state: ViewState) -> str:
             pairs.append((key, "1"))
         else:
             pairs.append((key, str(value)))
-    return "?" + urlencode(pairs) if pairs else ""
+    return "?" + urlencode(pairs, safe=PAIR_SEPARATOR) if pairs else ""
 
 
 def without(state: ViewState, attr: str, value: str | None = None) -> ViewState:

@@ -21,7 +21,7 @@ def client(mini):
 
 def test_two_apps_are_independent(mini, shipped):
     a, b = create_app(record=mini), create_app(record=shipped)
-    assert a is not b and len(a.callback_map) == len(b.callback_map) == 4
+    assert a is not b and len(a.callback_map) == len(b.callback_map) == 5
 
 
 def test_page_and_layout_are_served(client):
@@ -80,7 +80,7 @@ def test_controls_round_trip():
     assert state_from_controls(state, cleared).in_abstract is False
 
 
-GIVEN = {"values": None, "click": None, "relayout": None, "cell": None}
+GIVEN = {"values": None, "click": None, "relayout": None, "cell": None, "charts": {}, "twin": None}
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,22 @@ from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
-from explorer import filters
+from explorer import filters, insight_figures, insights
 from explorer.details import event_detail
 from explorer.figure import timeline_figure, window_from_relayout
 from explorer.model import Record
-from explorer.state import ViewState, Vocabulary, from_query, reset_filters, to_query
+from explorer.state import (
+    PAIR_SEPARATOR,
+    ViewState,
+    Vocabulary,
+    from_query,
+    reset_filters,
+    to_query,
+)
 from explorer.table import table_rows
 from explorer.view import open_view
 
-from . import components, ids
+from . import components, ids, insights_layout
 
 # Control id -> ViewState attribute it mirrors.
 CONTROL_ATTRS = {
@@ -51,6 +58,7 @@ def _text(value: object, default: str = "") -> str:
 def state_from_controls(state: ViewState, values: list) -> ViewState:
     """Return `state` with the filters and view options the controls show."""
     given = dict(zip((CONTROL_ATTRS[c] for c in ids.CONTROLS), values, strict=False))
+    # Places and pairs are chosen in the insights charts, not in a control: keep them.
     multi = {k: _texts(given.get(k)) for k in ("leaders", "decades", "kinds", "hosts", "tags")}
     return replace(
         state,
@@ -72,6 +80,30 @@ def _clicked_id(point_data: object) -> str | None:
 def _row_id(cell: object) -> str | None:
     row = cell.get("rowId") if isinstance(cell, dict) else None
     return row if isinstance(row, str) else None
+
+
+def _point(data: object) -> dict:
+    points = data.get("points") if isinstance(data, dict) else None
+    first = points[0] if isinstance(points, list) and points else {}
+    return first if isinstance(first, dict) else {}
+
+
+def _chart_action(state: ViewState, trigger: str, data: object) -> ViewState:
+    """Return the state after a click in an insight chart (a filter or a time window)."""
+    point = _point(data)
+    x, y, custom = point.get("x"), point.get("y"), point.get("customdata")
+    if trigger == f"{ids.MAP}.clickData" and isinstance(custom, str):
+        return replace(state, places=(custom,))
+    if trigger == f"{ids.PAIRS}.clickData" and isinstance(x, str) and isinstance(y, str):
+        return replace(state, pairs=(f"{y}{PAIR_SEPARATOR}{x}",))
+    if trigger == f"{ids.DIRECTION}.clickData" and insights.direction_host(str(custom)):
+        return replace(state, hosts=(insights.direction_host(str(custom)),))
+    if trigger == f"{ids.TEMPO}.clickData" and isinstance(x, int | float):
+        return replace(state, start=f"{int(x)}-01-01", end=f"{int(x)}-12-31")
+    return state
+
+
+CHART_TRIGGERS = tuple(f"{c}.clickData" for c in (ids.MAP, ids.PAIRS, ids.DIRECTION, ids.TEMPO))
 
 
 def next_state(
@@ -108,6 +140,11 @@ def next_state(
     }
     if trigger in actions:
         new = actions[trigger]()
+    elif trigger in CHART_TRIGGERS:
+        new = _chart_action(state, trigger, given["charts"].get(trigger))
+    elif trigger == f"{ids.TWIN_PICK}.data":
+        pick = given["twin"].get("id") if isinstance(given["twin"], dict) else None
+        new = replace(state, event=pick if isinstance(pick, str) else state.event)
     elif isinstance(trigger_id, dict):  # a filter chip's remove button
         new = filters.remove_chip(state, trigger_id["attr"], trigger_id["value"])
     else:
@@ -121,6 +158,7 @@ URL_PROP = f"{ids.URL}.search"
 
 def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
     """Register every callback of the page on `app`."""
+    capitals = insights.capital_points(record.events)  # from the whole record, once
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -135,11 +173,14 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Input(ids.CLOSE, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
         Input({"type": ids.CHIP, "attr": ALL, "value": ALL}, "n_clicks"),
+        *[Input(t.split(".")[0], "clickData") for t in CHART_TRIGGERS],
+        Input(ids.TWIN_PICK, "data"),
     )
     def sync(search, *args):
         # One callback owns both directions of the URL <-> controls sync (no circular graph).
         n = len(ids.CONTROLS)
         values, (click, relayout, cell) = list(args[:n]), args[n : n + 3]
+        charts = dict(zip(CHART_TRIGGERS, args[-1 - len(CHART_TRIGGERS) : -1], strict=True))
         search = _text(search)
         state = from_query(search, vocab)
         fired = ctx.triggered[0] if ctx.triggered_id is not None else {"prop_id": URL_PROP}
@@ -148,7 +189,14 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             return no_update, *control_values(state)
         if trigger.startswith("{") and not fired.get("value"):
             return no_update, *[no_update] * n  # a chip was drawn, not clicked
-        given = {"values": values, "click": click, "relayout": relayout, "cell": cell}
+        given = {
+            "values": values,
+            "click": click,
+            "relayout": relayout,
+            "cell": cell,
+            "charts": charts,
+            "twin": args[-1],
+        }
         new = next_state(record, vocab, state, trigger, ctx.triggered_id, given)
         query = to_query(new)
         controls = [no_update] * n if trigger in CONTROL_PROPS else control_values(new)
@@ -181,6 +229,35 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             {"ids": [view.state.event] if view.state.event else []},
             {"rowId": view.state.event, "rowPosition": "middle"} if view.state.event else no_update,
             components.export_links(view.query),
+        )
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        Output(ids.TEMPO, "figure"),
+        Output(ids.PAIRS, "figure"),
+        Output(ids.DIRECTION, "figure"),
+        Output(ids.MAP_TABLE, "children"),
+        Output(ids.TEMPO_TABLE, "children"),
+        Output(ids.PAIRS_TABLE, "children"),
+        Output(ids.DIRECTION_TABLE, "children"),
+        Output(ids.GAPS_TABLE, "children"),
+        Output(ids.TWIN, "children"),
+        Input(ids.URL, "search"),
+    )
+    def render_insights(search):
+        view = open_view(record, vocab, _text(search))
+        t = insights.tables(view.events, capitals)
+        return (
+            insight_figures.map_figure(t.places, t.arcs),
+            insight_figures.tempo_figure(t.per_year, record.eras),
+            insight_figures.pairs_figure(t.matrix),
+            insight_figures.direction_figure(t.direction),
+            insights_layout.table(t.places.drop(columns=["titles"])),
+            insights_layout.table(t.per_year[t.per_year["total"] > 0], index=True),
+            insights_layout.table(t.pairs),
+            insights_layout.table(t.direction, index=True),
+            insights_layout.table(t.gaps),
+            insights_layout.twin_items(view.events, view.state.event),
         )
 
     app.clientside_callback(

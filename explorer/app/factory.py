@@ -38,6 +38,7 @@ def create_app(data_dir: Path | str = DEFAULT_DATA_DIR, record: Record | None = 
         update_title=None,
         compress=True,  # gzip/brotli for JS, CSS and JSON (flask-compress)
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(record)
     register(app, record, vocab)
     register_routes(app.server, record, vocab)

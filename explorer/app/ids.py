@@ -31,3 +31,17 @@ ABOUT = "about"
 
 # The controls that mirror the URL, in the order the sync callback reads and writes them.
 CONTROLS = (SEARCH, LEADERS, DECADES, KINDS, HOSTS, TAGS, ABSTRACT, LANES, COLOR)
+
+# Insights beside the timeline, and the timeline's accessible twin list.
+MAP = "insight-map"
+TEMPO = "insight-tempo"
+PAIRS = "insight-pairs"
+DIRECTION = "insight-direction"
+MAP_TABLE = "insight-map-table"
+TEMPO_TABLE = "insight-tempo-table"
+GAPS_TABLE = "insight-gaps-table"
+PAIRS_TABLE = "insight-pairs-table"
+DIRECTION_TABLE = "insight-direction-table"
+TWIN = "twin-list"
+TWIN_STATUS = "twin-status"
+TWIN_PICK = "twin-pick"

@@ -12,6 +12,7 @@ from explorer.state import COLOR_LABELS, LANE_LABELS
 from explorer.table import COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
+from .insights_layout import insights_section, twin_section
 
 SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
 GRAPH_CONFIG = {
@@ -306,6 +307,8 @@ def build_layout(record: Record) -> html.Div:
                                     ),
                                 ],
                             ),
+                            twin_section(),
+                            insights_section(),
                             about(record),
                         ],
                     ),

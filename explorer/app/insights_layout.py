@@ -1,0 +1,101 @@
+"""The insights section and the accessible twin list: charts with table alternatives."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from explorer.formatting import date_label
+
+from . import ids
+
+CHART_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/"}
+
+
+def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:
+    return html.Figure(
+        className="insight",
+        children=[
+            dcc.Graph(id=graph_id, config=CHART_CONFIG),
+            html.Details([html.Summary(f"{caption}: as a table"), html.Div(id=table_id)]),
+        ],
+    )
+
+
+def insights_section() -> html.Section:
+    """Return the four insight charts, each with its table, and the gaps list."""
+    return html.Section(
+        className="insights",
+        children=[
+            html.H2("Insights for this view"),
+            html.Div(
+                className="insight-grid",
+                children=[
+                    _chart(ids.MAP, ids.MAP_TABLE, "Meeting places"),
+                    _chart(ids.TEMPO, ids.TEMPO_TABLE, "Events per year"),
+                    _chart(ids.PAIRS, ids.PAIRS_TABLE, "Leader pairs"),
+                    _chart(ids.DIRECTION, ids.DIRECTION_TABLE, "Who went to whom"),
+                ],
+            ),
+            html.H3("Longest gaps between in-person meetings"),
+            html.Div(id=ids.GAPS_TABLE),
+        ],
+    )
+
+
+def twin_section() -> html.Section:
+    """Return the keyboard-navigable list of the filtered events (the timeline's twin)."""
+    return html.Section(
+        className="twin",
+        children=[
+            html.H2("Events in order", id="twin-title"),
+            html.P("Use the arrow keys to move and Enter to open an event.", className="hint"),
+            html.P(id=ids.TWIN_STATUS, className="sr-only", **{"aria-live": "polite"}),
+            dcc.Store(id=ids.TWIN_PICK),
+            html.Ol(
+                id=ids.TWIN,
+                className="twin-list",
+                tabIndex="0",
+                role="listbox",
+                **{"aria-labelledby": "twin-title"},
+            ),
+        ],
+    )
+
+
+def table(frame: pd.DataFrame, index: bool = False) -> html.Div:
+    """Return a frame as an HTML table (the text alternative of a chart)."""
+    frame = frame.reset_index() if index else frame
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    body = html.Tbody(
+        [html.Tr([html.Td(_cell(v)) for v in row]) for row in frame.itertuples(index=False)]
+    )
+    return html.Div(html.Table([head, body], className="data-table"), className="table-scroll")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return "" if pd.isna(value) else str(value)
+
+
+def twin_items(events: pd.DataFrame, selected: str | None) -> list[html.Li]:
+    """Return one option per filtered event, the selected one marked."""
+    return [
+        html.Li(
+            [
+                html.Span(
+                    date_label(e.start_date, e.end_date, e.date_precision), className="twin-date"
+                ),
+                " ",
+                e.title,
+            ],
+            id=f"twin-{e.id}",
+            role="option",
+            className="twin-item",
+            **{"aria-selected": "true" if e.id == selected else "false", "data-event": e.id},
+        )
+        for e in events.itertuples(index=False)
+    ]
