@@ -5,6 +5,7 @@ Run with `make screenshots` (serves the shipped data on a loopback port, uses De
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -14,26 +15,38 @@ from werkzeug.serving import make_server
 from explorer.app import create_app
 
 HERE = Path(__file__).parent
+# File name -> (width, height, view, element to capture or None for the viewport).
 SHOTS = {
-    "screenshot-desktop.png": (1400, 1000, "/?event=2013-03-22-xi-putin-moscow"),
-    "screenshot-phone.png": (375, 800, "/?leader=Xi+Jinping&event=2013-03-22-xi-putin-moscow"),
+    "screenshot-desktop.png": (1400, 1000, "/?event=2013-03-22-xi-putin-moscow", None),
+    "screenshot-phone.png": (
+        375,
+        800,
+        "/?leader=Xi+Jinping&event=2013-03-22-xi-putin-moscow",
+        None,
+    ),
+    "screenshot-insights.png": (1400, 1000, "/", ".insights"),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 def main() -> None:
     """Serve the app, open each view, and save full-width screenshots next to this file."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for name, (width, height, path) in SHOTS.items():
+        for name, (width, height, path, element) in SHOTS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + path)
             page.wait_for_selector("#timeline .cartesianlayer .point")
             page.wait_for_timeout(800)
-            page.screenshot(path=HERE / name, full_page=False)
+            if element:
+                page.wait_for_selector("#insight-map .scattergeo .point")
+                page.locator(element).screenshot(path=HERE / name)
+            else:
+                page.screenshot(path=HERE / name, full_page=False)
             print(f"wrote {HERE / name}")
         browser.close()
     server.shutdown()
