@@ -36,10 +36,7 @@ def _report(exc: DataError, what: str) -> int:
 
 def validate(args: argparse.Namespace) -> int:
     """Print 'OK: N events, M leaders, K eras' or every problem; return the exit status."""
-    try:
-        data = load_dataset(args.data)
-    except DataError as exc:
-        return _report(exc, str(args.data))
+    data = load_dataset(args.data)
     print(f"OK: {len(data.events)} events, {len(data.leaders)} leaders, {len(data.eras)} eras")
     return 0
 
@@ -49,10 +46,7 @@ def write_docs(args: argparse.Namespace) -> int:
     from explorer import docs
     from explorer.model import build_record
 
-    try:
-        record = build_record(load_dataset(args.data))
-    except DataError as exc:
-        return _report(exc, str(args.data))
+    record = build_record(load_dataset(args.data))
     changed = docs.write(args.data / "README.md", record)
     print(f"{args.data / 'README.md'}: {'updated' if changed else 'already up to date'}")
     return 0
@@ -65,10 +59,7 @@ def export(args: argparse.Namespace) -> int:
     from explorer.state import ViewState, to_query
     from explorer.view import export_view, open_view
 
-    try:
-        record = build_record(load_dataset(args.data))
-    except DataError as exc:
-        return _report(exc, str(args.data))
+    record = build_record(load_dataset(args.data))
     vocab = vocabulary(record)
     chosen = {attr: tuple(getattr(args, attr)) for attr in EXPORT_FILTERS.values()}
     unknown = [
@@ -105,10 +96,7 @@ def serve(args: argparse.Namespace) -> int:
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.server import serve as run
 
-    try:
-        app = create_app(args.data)
-    except DataError as exc:
-        return _report(exc, f"Cannot start: {args.data}")
+    app = create_app(args.data)
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
     run(app, args.host, args.port, workers=args.workers, debug=args.debug)
     return 0
@@ -186,5 +174,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = _parser().parse_args(argv)
-    handler = COMMANDS[args.command or "serve"][0]
-    return handler(args)
+    command = args.command or "serve"
+    try:
+        return COMMANDS[command][0](args)
+    except DataError as exc:  # every command refuses invalid data the same way
+        where = f"Cannot start: {args.data}" if command == "serve" else str(args.data)
+        return _report(exc, where)
