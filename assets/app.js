@@ -122,3 +122,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     });
   });
 })();
+
+// Readiness signal for tests and benchmarks: after plotly has drawn the timeline, its box
+// carries data-rendered-events="N", N being the events drawn (marks of the "colour" legend
+// group carry one event id each in customdata[0]).
+(function () {
+  function count(gd) {
+    const ids = new Set();
+    (gd.data || []).forEach((trace) => {
+      if (trace.legendgroup === "colour" && trace.customdata) {
+        trace.customdata.forEach((c) => ids.add(c[0]));
+      }
+    });
+    return ids.size;
+  }
+
+  function watch() {
+    const box = document.getElementById("timeline-box");
+    const gd = box && box.querySelector(".js-plotly-plot");
+    if (!gd || gd.dataset.readinessHooked) return;
+    gd.dataset.readinessHooked = "1";
+    gd.on("plotly_afterplot", () => box.setAttribute("data-rendered-events", String(count(gd))));
+  }
+
+  const observer = new MutationObserver(watch);
+  document.addEventListener("DOMContentLoaded", function () {
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})();

@@ -195,3 +195,14 @@ def test_every_export_button_downloads_the_view(page: Page, fmt):
         page.click(f"#export-{fmt.replace('.', '-')}")
     assert info.value.suggested_filename == f"china-russia-events_xi-jinping_2010s.{fmt}"
     assert Path(info.value.path()).stat().st_size > 0
+
+
+def test_the_timeline_reports_how_many_events_it_drew(page: Page, shipped):
+    page.goto("/")
+    wait_ready(page)
+    expect(page.locator("#timeline-box")).to_have_attribute(
+        "data-rendered-events", str(shipped.total)
+    )
+    page.locator("#filter-decades label", has_text="1980s").click()
+    want = expected_ids(shipped, "?decade=1980s")
+    expect(page.locator("#timeline-box")).to_have_attribute("data-rendered-events", str(len(want)))
