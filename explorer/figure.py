@@ -25,6 +25,7 @@ KIND_SYMBOLS = {
 }
 FULL_RANGE = ("1949-01-01", "2026-06-30")
 STACK_STEP = 0.22
+WEBGL_THRESHOLD = 2000
 
 
 def _lanes(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, list[str]]:
@@ -153,11 +154,13 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> g
     frame, order = _lanes(events, state.lanes)
     frame = frame.assign(y=_y(frame, order)) if len(frame) else frame.assign(y=[])
     groups, colors = _colors(frame, record, state.color)
+    # SVG draws a few thousand marks quickly; past that WebGL keeps the page responsive.
+    marks = go.Scattergl if len(frame) > WEBGL_THRESHOLD else go.Scatter
     traces: list[go.BaseTraceType] = [_span_trace(frame)]
     for group, color in colors.items():
         part = frame[groups == group]
         traces.append(
-            go.Scatter(
+            marks(
                 x=part["start_date"],
                 y=part["y"],
                 mode="markers",

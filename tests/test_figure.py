@@ -6,7 +6,10 @@ import pytest
 
 from explorer import filters
 from explorer.figure import FULL_RANGE, KIND_SYMBOLS, timeline_figure, window_from_relayout
+from explorer.loader import load_dataset
+from explorer.model import build_record
 from explorer.state import ViewState
+from explorer.synth import write_dataset
 
 
 def marks(fig):
@@ -103,3 +106,12 @@ def test_text_is_escaped_for_plotly(mini):
 )
 def test_window_from_relayout(relayout, window):
     assert window_from_relayout(relayout) == window
+
+
+@pytest.mark.parametrize(("n", "kind"), [(150, "scatter"), (2500, "scattergl")])
+def test_marks_switch_to_webgl_for_large_views(tmp_path, n, kind):
+    record = build_record(load_dataset(write_dataset(n, tmp_path / "synthetic")))
+    fig = timeline_figure(record, record.events, ViewState())
+    colour = [t for t in fig.data if t.legendgroup == "colour"]
+    assert {t.type for t in colour} == {kind}
+    assert sum(len(t.customdata) for t in colour) == n
