@@ -37,8 +37,8 @@ $(JS)/node_modules/.package-lock.json: $(JS)/package.json $(JS)/package-lock.jso
 	touch $@
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check explorer tests
-	$(BIN)/ruff format --check explorer tests
+	$(BIN)/ruff check explorer tests benchmarks docs
+	$(BIN)/ruff format --check explorer tests benchmarks docs
 
 validate: $(VENV)/.run
 	$(BIN)/python -m explorer validate
