@@ -72,14 +72,18 @@ def _names_text(leaders: pd.DataFrame) -> dict[str, str]:
 
 
 def _search_text(events: pd.DataFrame, leaders: pd.DataFrame) -> pd.Series:
+    """Return each event's searchable text: its text fields and its people in every script."""
     names = _names_text(leaders)
-
-    def one(row: pd.Series) -> str:
-        people = [names.get(n, n) for n in (*row["china_leaders"], *row["russia_leaders"])]
-        fields = [" ".join(v) if isinstance(v, tuple) else str(v) for v in row[list(TEXT_COLUMNS)]]
-        return fold(" ".join([*fields, *people]))
-
-    return events.apply(one, axis=1) if len(events) else pd.Series([], dtype=object)
+    columns = [
+        [" ".join(v) if isinstance(v, tuple) else str(v) for v in events[c]] for c in TEXT_COLUMNS
+    ]
+    people = [
+        " ".join(names.get(n, n) for n in (*china, *russia))
+        for china, russia in zip(events["china_leaders"], events["russia_leaders"], strict=True)
+    ]
+    # Row by row over plain lists: DataFrame.apply(axis=1) builds a Series per row.
+    text = [fold(" ".join(parts)) for parts in zip(*columns, people, strict=True)]
+    return pd.Series(text, index=events.index, dtype=object)
 
 
 def build_record(dataset: Dataset) -> Record:

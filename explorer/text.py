@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
+
+
+@cache
+def _combining() -> dict[int, None]:
+    """Return a translate table that deletes every combining mark of the BMP."""
+    return {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
 
 
 def fold(text: str) -> str:
     """Return `text` case-folded with diacritics removed (Хрущёв -> хрущев, é -> e)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # str.translate runs in C: far faster than testing each character in Python.
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_combining())
 
 
 def terms(query: str) -> list[str]:
