@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 
+import bibtexparser
 import icalendar
 import openpyxl
 import pandas as pd
 import pytest
+import rispy
 
 from explorer.exports import FORMATS, Era, ExportMeta, columns, filename, flat_frame, neutralise
 from explorer.exports.calendar import fold
@@ -172,3 +174,18 @@ def test_every_format_keeps_native_scripts(mini, fmt):
     else:
         text = data.decode("utf-8").replace("\r\n ", "")
         assert "Хрущёв" in text and "毛泽东" in text
+
+
+def test_bibtex_parses_with_bibtexparser(mini):
+    db = bibtexparser.loads(FORMATS["bib"].write(mini.events, META).decode())
+    entries = {e["ID"]: e for e in db.entries}
+    assert entries["singh2025beyond"]["doi"] == "10.30574/wjarr.2025.27.2.2937"
+    assert entries["singh2025beyond"]["ENTRYTYPE"] == "article"
+    assert entries["china_russia_events_view"]["url"] == "http://x/?leader=Xi+Jinping"
+
+
+def test_ris_parses_with_rispy(mini):
+    records = rispy.loads(FORMATS["ris"].write(mini.events, META).decode())
+    assert [r["type_of_reference"] for r in records] == ["JOUR", "DATA"]
+    assert records[0]["doi"] == "10.30574/wjarr.2025.27.2.2937"
+    assert records[1]["urls"] == ["http://x/?leader=Xi+Jinping"]

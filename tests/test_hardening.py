@@ -176,3 +176,13 @@ def test_oversized_bodies_are_refused(client):
 )
 def test_callback_problem(body, problem):
     assert callback_problem(body, {"k": {"inputs": [{"id": "a", "property": "b"}]}}) == problem
+
+
+def test_fingerprinted_assets_are_cached_long(client):
+    page = client.get("/").get_data(as_text=True)
+    css = next(p for p in page.split('href="')[1:] if "/assets/style.css" in p).split('"')[0]
+    assert "?m=" in css
+    assert "max-age=31536000" in client.get(css).headers["Cache-Control"]
+    assert "max-age=31536000" not in client.get("/assets/style.css").headers.get(
+        "Cache-Control", ""
+    )

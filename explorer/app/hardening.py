@@ -93,6 +93,13 @@ def register_hardening(app: Dash, *, version: str, events: int) -> None:
     @server.after_request
     def add_headers(response: Response) -> Response:
         response.headers.update(headers)
+        # Dash links assets with their modification time (?m=…): a changed file gets a new URL.
+        if (
+            request.path.startswith("/assets/")
+            and "m" in request.args
+            and response.status_code == 200
+        ):
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
 
     @server.route("/healthz")
