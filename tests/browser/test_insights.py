@@ -28,6 +28,8 @@ def click_center(page: Page, selector: str) -> None:
     mark.scroll_into_view_if_needed()
     box = mark.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # Plotly resolves clicks through its hover state: click once the hover label is up.
+    page.wait_for_selector(".hoverlayer .hovertext")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
@@ -45,6 +47,7 @@ def click_category_cell(page: Page, graph: str, x: str, y: str) -> None:
         [graph, x, y],
     )
     page.mouse.move(*point)
+    page.wait_for_selector(f"#{graph} .hoverlayer .hovertext")
     page.mouse.click(*point)
 
 
