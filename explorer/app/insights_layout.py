@@ -81,9 +81,15 @@ def _cell(value: object) -> str:
     return "" if pd.isna(value) else str(value)
 
 
+TWIN_LIMIT = 500  # beyond this a list is no help to anyone, and the DOM slows the page
+
+
 def twin_items(events: pd.DataFrame, selected: str | None) -> list[html.Li]:
-    """Return one option per filtered event, the selected one marked."""
-    return [
+    """Return one option per filtered event (the first 500), the selected one marked."""
+    shown = events.head(TWIN_LIMIT)
+    if selected is not None and selected not in set(shown["id"]):
+        shown = pd.concat([shown, events[events["id"] == selected]])
+    items = [
         html.Li(
             [
                 html.Span(
@@ -97,5 +103,14 @@ def twin_items(events: pd.DataFrame, selected: str | None) -> list[html.Li]:
             className="twin-item",
             **{"aria-selected": "true" if e.id == selected else "false", "data-event": e.id},
         )
-        for e in events.itertuples(index=False)
+        for e in shown.itertuples(index=False)
     ]
+    if len(events) > len(shown):
+        items.append(
+            html.Li(
+                f"… and {len(events) - len(shown)} more: narrow the filters to list them.",
+                className="twin-more",
+                role="presentation",
+            )
+        )
+    return items
