@@ -57,23 +57,24 @@ def capital_points(events: pd.DataFrame) -> dict[str, tuple[float, float]]:
 
 
 def arcs(events: pd.DataFrame, capitals: dict[str, tuple[float, float]]) -> pd.DataFrame:
-    """Return visits as arcs from the visiting side's capital to the venue."""
+    """Return visit routes, capital of the visiting side → venue, with how many visits took each."""
     visits = events[
         (events["kind"] == "visit") & events["host_group"].isin(["china", "ussr-russia"])
     ]
     visitor = visits["host_group"].map({"china": "Russia", "ussr-russia": "China"})
-    out = pd.DataFrame(
+    routes = pd.DataFrame(
         {
-            "id": visits["id"],
-            "title": visits["title"],
             "visitor": visitor,
             "from_lat": visitor.map(lambda s: capitals.get(s, (None, None))[0]),
             "from_lon": visitor.map(lambda s: capitals.get(s, (None, None))[1]),
+            "city": visits["city"],
             "to_lat": visits["latitude"],
             "to_lon": visits["longitude"],
         }
-    )
-    return out.dropna().reset_index(drop=True)
+    ).dropna()
+    # Identical routes draw identical lines: one per route keeps the map light at any size.
+    keys = ["visitor", "from_lat", "from_lon", "city", "to_lat", "to_lon"]
+    return routes.groupby(keys, sort=True).size().rename("visits").reset_index()
 
 
 def per_year(events: pd.DataFrame) -> pd.DataFrame:
