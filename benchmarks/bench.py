@@ -555,7 +555,8 @@ def _browser_table(results: list[dict], args: argparse.Namespace) -> list[str]:
     }
     return [
         f"Browser (medians of up to {args.runs} runs; cold = fresh context, empty cache; drawn ="
-        " every event's mark in the plot and the count reads 'N of N events'; bytes as received"
+        " the timeline box's data-rendered-events (set on plotly_afterplot) equals N and the"
+        " count reads 'N of N events'; bytes as received"
         " on the loopback, callback responses encoded:"
         f" {', '.join(sorted(encodings)) or 'not seen'}):",
         "",
