@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint validate docs screenshots chromium loadtest clean
+.PHONY: run test lint validate docs screenshots chromium loadtest clean plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
@@ -60,3 +60,8 @@ loadtest: $(VENV)/.test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Not part of `make test`: rebuild the partial plotly.js bundle in assets/vendor (committed).
+plotly-bundle:
+	npm ci --prefix js/plotly --no-audit --no-fund --loglevel=error
+	node js/plotly/build.js

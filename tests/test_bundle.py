@@ -1,0 +1,51 @@
+"""The partial plotly.js bundle in assets/vendor holds every trace type the figures use."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import plotly.graph_objects as go
+import pytest
+
+from explorer import insight_figures, insights
+from explorer.figure import WEBGL_THRESHOLD, timeline_figure
+from explorer.figure_counts import AGGREGATE_ABOVE
+from explorer.loader import load_dataset
+from explorer.model import build_record
+from explorer.schema import ROOT
+from explorer.state import ViewState
+from explorer.synth import write_dataset
+
+BUNDLE = ROOT / "assets" / "vendor" / "plotly-explorer.min.js"
+TRACES = json.loads((ROOT / "js" / "plotly" / "traces.json").read_text())
+
+
+def types(fig) -> set[str]:
+    data = fig["data"] if isinstance(fig, dict) else fig.to_plotly_json()["data"]
+    return {t.get("type", "scatter") for t in data}
+
+
+def test_the_bundle_says_it_holds_the_listed_traces():
+    banner = BUNDLE.read_text(encoding="utf-8")[:400]
+    held = re.search(r"partial bundle: ([a-z0-9, ]+)\.", banner)
+    assert held and held[1].split(", ") == TRACES
+
+
+@pytest.mark.parametrize("n", [150, WEBGL_THRESHOLD + 1, AGGREGATE_ABOVE + 1])
+def test_the_timeline_uses_only_bundled_traces(tmp_path, n):
+    record = build_record(load_dataset(write_dataset(n, tmp_path / "synthetic")))
+    assert types(timeline_figure(record, record.events, ViewState())) <= set(TRACES)
+
+
+def test_the_insight_charts_use_only_bundled_traces(shipped):
+    t = insights.tables(shipped.events, insights.capital_points(shipped.events))
+    figures = [
+        insight_figures.map_figure(t.places, t.arcs),
+        insight_figures.tempo_figure(t.per_year, shipped.eras),
+        insight_figures.pairs_figure(t.matrix),
+        insight_figures.direction_figure(t.direction),
+    ]
+    for fig in figures:
+        go.Figure(fig)
+        assert types(fig) <= set(TRACES)
