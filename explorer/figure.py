@@ -1,12 +1,18 @@
-"""The timeline figure: events on time × lanes, eras as background bands, built from pure data."""
+"""The timeline figure: events on time × lanes, eras as background bands, built from pure data.
+
+Figures are plain dicts in plotly.js's own JSON: plotly.py's validation of every property cost
+more than the rest of a filter callback (the tests validate each figure against the schema).
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 import pandas as pd
-import plotly.graph_objects as go
+import plotly.io as pio
 
+from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window, window_from_cell
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.state import ViewState, parse_day
@@ -26,6 +32,16 @@ KIND_SYMBOLS = {
 FULL_RANGE = ("1949-01-01", "2026-06-30")
 STACK_STEP = 0.22
 WEBGL_THRESHOLD = 2000
+
+
+@cache
+def template() -> dict:
+    """Return plotly's 'plotly_white' template as plain JSON (a name alone needs plotly.py)."""
+    return pio.templates["plotly_white"].to_plotly_json()
+
+
+def _days(dates: pd.Series) -> list[str]:
+    return dates.dt.strftime("%Y-%m-%d").tolist()
 
 
 def _lanes(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, list[str]]:
@@ -83,23 +99,22 @@ HOVER = (
 )
 
 
-def _span_trace(frame: pd.DataFrame) -> go.Scatter:
+def _span_trace(frame: pd.DataFrame) -> dict:
     """Return multi-day events as horizontal bars, one trace, segments split by None."""
     spans = frame[frame["end_date"].notna() & (frame["end_date"] > frame["start_date"])]
-    xs: list = []
-    ys: list = []
-    for start, end, y in zip(spans["start_date"], spans["end_date"], spans["y"], strict=True):
-        xs += [start, end + pd.Timedelta(days=1), None]
-        ys += [y, y, None]
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"width": 7, "color": "rgba(60,60,60,0.35)"},
-        hoverinfo="skip",
-        showlegend=False,
-        name="duration",
-    )
+    starts = _days(spans["start_date"])
+    ends = _days(spans["end_date"] + pd.Timedelta(days=1))
+    ys = spans["y"].tolist()
+    return {
+        "type": "scatter",
+        "x": [v for seg in zip(starts, ends, [None] * len(ys), strict=True) for v in seg],
+        "y": [v for y in ys for v in (y, y, None)],
+        "mode": "lines",
+        "line": {"width": 7, "color": "rgba(60,60,60,0.35)"},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "duration",
+    }
 
 
 def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]:
@@ -114,8 +129,8 @@ def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]
                 "type": "rect",
                 "xref": "x",
                 "yref": "paper",
-                "x0": era.start,
-                "x1": end,
+                "x0": era.start.isoformat()[:10],
+                "x1": end.isoformat()[:10],
                 "y0": 0,
                 "y1": 1,
                 "fillcolor": color,
@@ -126,7 +141,7 @@ def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]
         )
         notes.append(
             {
-                "x": era.start + (end - era.start) / 2,
+                "x": (era.start + (end - era.start) / 2).isoformat()[:10],
                 "y": 1.0 + 0.06 * (i % 2),  # alternate so short eras do not collide
                 "xref": "x",
                 "yref": "paper",
@@ -149,79 +164,94 @@ def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]
     return shapes, notes, buttons
 
 
-def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> go.Figure:
-    """Return the timeline of `events` with the lanes, colours, window and selection of `state`."""
-    frame, order = _lanes(events, state.lanes)
-    frame = frame.assign(y=_y(frame, order)) if len(frame) else frame.assign(y=[])
+def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[dict]:
+    """Return one marks trace per colour group, each mark carrying its event's id and labels."""
     groups, colors = _colors(frame, record, state.color)
     # SVG draws a few thousand marks quickly; past that WebGL keeps the page responsive.
-    marks = go.Scattergl if len(frame) > WEBGL_THRESHOLD else go.Scatter
-    traces: list[go.BaseTraceType] = [_span_trace(frame)]
+    kind = "scattergl" if len(frame) > WEBGL_THRESHOLD else "scatter"
+    # Every column once for the whole frame, then split by group: slicing the wide frame per
+    # group cost more than building the marks.
+    days, ys = _days(frame["start_date"]), frame["y"].tolist()
+    symbols, custom = frame["kind"].map(KIND_SYMBOLS).tolist(), _customdata(frame)
+    where = pd.Series(range(len(frame))).groupby(groups.to_numpy(), sort=False).agg(list)
+    traces = []
     for group, color in colors.items():
-        part = frame[groups == group]
+        rows = where.get(group, [])
         traces.append(
-            marks(
-                x=part["start_date"],
-                y=part["y"],
-                mode="markers",
-                name=escape(group),
-                legendgroup="colour",
-                legendgrouptitle_text="Colour: " + state.color,
-                marker={
+            {
+                "type": kind,
+                "x": [days[i] for i in rows],
+                "y": [ys[i] for i in rows],
+                "mode": "markers",
+                "name": escape(group),
+                "legendgroup": "colour",
+                "legendgrouptitle": {"text": "Colour: " + state.color},
+                "marker": {
                     "color": color,
                     "size": 12,
                     "line": {"width": 1, "color": "white"},
-                    "symbol": part["kind"].map(KIND_SYMBOLS).tolist(),
+                    "symbol": [symbols[i] for i in rows],
                 },
-                customdata=_customdata(part),
-                hovertemplate=HOVER,
-            )
+                "customdata": [custom[i] for i in rows],
+                "hovertemplate": HOVER,
+            }
         )
-    traces += [
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=KIND_LABELS[k],
-            legendgroup="kind",
-            legendgrouptitle_text="Symbol: kind",
-            marker={"symbol": s, "color": "#555", "size": 10},
-            hoverinfo="skip",
-        )
+    return traces
+
+
+def _symbol_legend() -> list[dict]:
+    """Return empty traces that give the legend one entry per kind's symbol."""
+    return [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "name": KIND_LABELS[k],
+            "legendgroup": "kind",
+            "legendgrouptitle": {"text": "Symbol: kind"},
+            "marker": {"symbol": s, "color": "#555", "size": 10},
+            "hoverinfo": "skip",
+        }
         for k, s in KIND_SYMBOLS.items()
     ]
-    chosen = frame[frame["id"] == state.event]
-    traces.append(
-        go.Scatter(
-            x=chosen["start_date"],
-            y=chosen["y"],
-            mode="markers",
-            name="selected",
-            showlegend=False,
-            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
-            hoverinfo="skip",
-        )
-    )
+
+
+def _selected_trace(frame: pd.DataFrame, event: str | None) -> dict:
+    """Return a ring around the chosen event's marks (empty when none is chosen)."""
+    chosen = frame[frame["id"] == event]
+    return {
+        "type": "scatter",
+        "x": _days(chosen["start_date"]),
+        "y": chosen["y"].tolist(),
+        "mode": "markers",
+        "name": "selected",
+        "showlegend": False,
+        "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
+        "hoverinfo": "skip",
+    }
+
+
+def _layout(record: Record, state: ViewState, order: list[str], window: list[str]) -> dict:
+    """Return the timeline's layout: lanes, era bands and buttons, window, legend."""
     shapes, notes, buttons = _era_layout(record.eras)
-    window = [state.start, state.end] if state.start and state.end else list(FULL_RANGE)
-    fig = go.Figure(traces)
-    fig.update_layout(
-        template="plotly_white",
-        height=max(360, 140 + 60 * len(order)),
-        margin={"l": 10, "r": 10, "t": 95, "b": 10},
-        dragmode="pan",
-        hovermode="closest",
-        shapes=shapes,
-        annotations=notes,
-        uirevision=f"{state.lanes}|{window}",
-        legend={
+    return {
+        "template": template(),
+        "height": max(360, 140 + 60 * len(order)),
+        "margin": {"l": 10, "r": 10, "t": 95, "b": 10},
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "shapes": shapes,
+        "annotations": notes,
+        "uirevision": f"{state.lanes}|{window}",
+        "legend": {
             "orientation": "h",
             "yanchor": "top",
             "y": -0.35,
             "x": 0,
             "groupclick": "toggleitem",
         },
-        updatemenus=[
+        "updatemenus": [
             {
                 "type": "buttons",
                 "direction": "right",
@@ -235,12 +265,12 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> g
                 "font": {"size": 11},
             }
         ],
-        xaxis={
+        "xaxis": {
             "type": "date",
             "range": window,
             "rangeslider": {"visible": True, "thickness": 0.07},
         },
-        yaxis={
+        "yaxis": {
             "tickvals": list(range(len(order))),
             "ticktext": [escape(o) for o in order],
             "range": [len(order) - 0.5, -0.5],
@@ -249,8 +279,38 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> g
             "showgrid": True,
             "zeroline": False,
         },
-    )
-    return fig
+    }
+
+
+def view_window(state: ViewState) -> tuple[str, str]:
+    """Return the time window the timeline shows for `state` (all years unless zoomed)."""
+    return (state.start, state.end) if state.start and state.end else FULL_RANGE
+
+
+def window_from_click(state: ViewState, point: dict) -> tuple[str, str] | None:
+    """Return the period of the counts cell a timeline click hit, or None (a mark, say)."""
+    return window_from_cell(point, view_window(state))
+
+
+def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> dict:
+    """Return the timeline of `events` with the lanes, colours, window and selection of `state`.
+
+    Up to AGGREGATE_ABOVE marks every event is a mark; past that only the window's marks are
+    sent, and when even those are too many, counts per lane and period stand in for them.
+    """
+    frame, order = _lanes(events, state.lanes)
+    frame = frame.assign(y=_y(frame, order)) if len(frame) else frame.assign(y=[])
+    window = list(view_window(state))
+    if len(frame) > AGGREGATE_ABOVE:
+        frame = in_window(frame, (window[0], window[1]), margin=0.5)
+    if len(frame) > AGGREGATE_ABOVE:
+        lanes = frame["lane"].map({lane: i for i, lane in enumerate(order)})
+        counts = counts_trace(frame.assign(lane_index=lanes), len(order), (window[0], window[1]))
+        traces = [counts]
+    else:
+        traces = [_span_trace(frame), *_mark_traces(frame, record, state), *_symbol_legend()]
+    traces.append(_selected_trace(frame, state.event))
+    return {"data": traces, "layout": _layout(record, state, order, window)}
 
 
 def window_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:
