@@ -88,7 +88,7 @@ def test_map_hover_text_is_escaped(shipped):
     events = shipped.events.head(3).assign(title="<b>x</b>")
     t = insights.tables(events, insights.capital_points(shipped.events))
     fig = insight_figures.map_figure(t.places, t.arcs)
-    assert all("<b>x</b>" not in h for trace in fig.data[1:] for h in trace.hovertext)
+    assert all("<b>x</b>" not in h for trace in fig["data"][1:] for h in trace["hovertext"])
 
 
 def test_the_twin_list_stops_at_its_limit_but_keeps_the_selection(tmp_path):
