@@ -1,9 +1,54 @@
 // Client-side glue for the explorer page (no data work here).
+
+// What the table shows: the filters behind its rows, the chosen event and its row index.
+const tableState = { rows: null, event: null, index: null, hooked: false };
+
+// Select the chosen event's row among the blocks loaded so far.
+function selectChosen(api) {
+  api.forEachNode(function (node) {
+    if (node.data) node.setSelected(node.id === tableState.event, false, "api");
+  });
+}
+
+// Scroll until the chosen row is on screen with its data: a scroll asked for while
+// dash-ag-grid is still answering a block can be lost, so check and ask again.
+function scrollToChosen(api, tries) {
+  const index = tableState.index;
+  if (index === null || index === undefined || tries <= 0) return;
+  const node = api.getDisplayedRowAtIndex(index);
+  const shown =
+    node && node.data && index >= api.getFirstDisplayedRowIndex() &&
+    index <= api.getLastDisplayedRowIndex();
+  if (shown) return;
+  if (index < api.getDisplayedRowCount()) api.ensureIndexVisible(index, "middle");
+  setTimeout(function () { scrollToChosen(api, tries - 1); }, 200);
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
     // The read-only link box shows the full URL of the current view.
     permalink: function (href) {
       return href || "";
+    },
+    // The table gets its rows from the server a block at a time (AG Grid's infinite row
+    // model). After a render: drop the blocks when the filters changed, then select and
+    // scroll to the chosen event's row.
+    tableSync: function (focus) {
+      if (focus && window.dash_ag_grid) {
+        window.dash_ag_grid.getApiAsync("events-grid").then(function (api) {
+          const rows = JSON.stringify(focus.rows);
+          if (!tableState.hooked) {
+            tableState.hooked = true;
+            api.addEventListener("modelUpdated", function () { selectChosen(api); });
+          } else if (tableState.rows !== rows) {
+            api.purgeInfiniteCache();
+          }
+          Object.assign(tableState, { rows: rows, event: focus.event, index: focus.index });
+          selectChosen(api);
+          scrollToChosen(api, 50);
+        });
+      }
+      return window.dash_clientside.no_update;
     },
     // On narrow screens the filters live in a drawer that this button opens and closes.
     toggleDrawer: function (n, className) {
@@ -124,17 +169,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 })();
 
 // Readiness signal for tests and benchmarks: after plotly has drawn the timeline, its box
-// carries data-rendered-events="N", N being the events drawn (marks of the "colour" legend
-// group carry one event id each in customdata[0]).
+// carries data-rendered-events="N", N being the events drawn: marks of the "colour" legend
+// group carry one event id each in customdata[0]; a counts trace (large views) says in
+// meta.events how many events its cells count.
 (function () {
   function count(gd) {
     const ids = new Set();
+    let counted = 0;
     (gd.data || []).forEach((trace) => {
-      if (trace.legendgroup === "colour" && trace.customdata) {
+      if (trace.legendgroup !== "colour") return;
+      if (trace.type === "heatmap") {
+        counted += (trace.meta && trace.meta.events) || 0;
+      } else if (trace.customdata) {
         trace.customdata.forEach((c) => ids.add(c[0]));
       }
     });
-    return ids.size;
+    return ids.size + counted;
   }
 
   function watch() {
@@ -148,5 +198,32 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   const observer = new MutationObserver(watch);
   document.addEventListener("DOMContentLoaded", function () {
     observer.observe(document.body, { childList: true, subtree: true });
+  });
+})();
+
+// The insights are drawn once their section comes near the screen: at large sizes their
+// four charts cost more than the timeline, which comes first.
+(function () {
+  let observer = null;
+  function watch() {
+    const section = document.getElementById("insights");
+    if (!section || observer) return;
+    observer = new IntersectionObserver(
+      function (entries) {
+        if (entries.some((e) => e.isIntersecting)) {
+          window.dash_clientside.set_props("insights-seen", { data: true });
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "300px" },
+    );
+    observer.observe(section);
+  }
+  const mutations = new MutationObserver(function () {
+    watch();
+    if (observer) mutations.disconnect();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    mutations.observe(document.body, { childList: true, subtree: true });
   });
 })();

@@ -1,6 +1,13 @@
-"""The synced table: column definitions and rows, as plain data for AG Grid."""
+"""The synced table: column definitions, and pages of rows sorted and filtered on the server.
+
+The grid asks for one block of rows at a time (AG Grid's infinite row model), so what a view
+sends does not grow with its number of events; sorting and column filters run here, on the
+same text the cells show.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -13,7 +20,7 @@ COLUMN_DEFS: list[dict] = [
         "field": "start",
         "headerName": "Date",
         "width": 170,
-        "valueFormatter": {"function": "params.data.date"},
+        "valueFormatter": {"function": "params.value ? params.data.date : ''"},
     },
     {"field": "title", "headerName": "Title", "flex": 2, "minWidth": 220},
     {"field": "kind", "headerName": "Kind", "width": 120},
@@ -23,23 +30,117 @@ COLUMN_DEFS: list[dict] = [
     {"field": "tags", "headerName": "Tags", "flex": 1, "minWidth": 120},
     {"field": "in_abstract", "headerName": "In abstract", "width": 110},
 ]
-DEFAULT_COL_DEF = {"sortable": True, "resizable": True, "filter": True}
+# Text filters only: the infinite row model hands every filter to the server.
+DEFAULT_COL_DEF = {
+    "sortable": True,
+    "resizable": True,
+    "filter": "agTextColumnFilter",
+    "filterParams": {"maxNumConditions": 1},
+}
+BLOCK_SIZE = 100  # rows per request; AG Grid's default
+MAX_BLOCK = 1000  # a request for more rows than this is cut to it (requests come from the network)
+
+
+def _joined(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+    return lambda e: e[column].map(", ".join)
+
+
+# Column -> the text its cells show, for the whole view (sorting and filtering use it).
+CELL_TEXT: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
+    "start": lambda e: e["start_date"].dt.strftime("%Y-%m-%d"),
+    "title": lambda e: e["title"],
+    "kind": lambda e: e["kind"].map(KIND_LABELS).fillna(e["kind"]),
+    "china": _joined("china_leaders"),
+    "russia": _joined("russia_leaders"),
+    "place": lambda e: pd.Series(
+        list(map(place_label, e["city"], e["country"], e["host"])), index=e.index, dtype=object
+    ),
+    "tags": _joined("tags"),
+    "in_abstract": lambda e: e["in_abstract"].map({True: "yes", False: ""}),
+}
+
+# AG Grid text filter type -> test on the lower-cased cell text and the lower-cased value.
+TEXT_FILTERS: dict[str, Callable[[pd.Series, str], pd.Series]] = {
+    "contains": lambda s, v: s.str.contains(v, regex=False),
+    "notContains": lambda s, v: ~s.str.contains(v, regex=False),
+    "equals": lambda s, v: s == v,
+    "notEqual": lambda s, v: s != v,
+    "startsWith": lambda s, v: s.str.startswith(v),
+    "endsWith": lambda s, v: s.str.endswith(v),
+    "blank": lambda s, v: s == "",
+    "notBlank": lambda s, v: s != "",
+}
+
+
+def row(ev) -> dict:
+    """Return the grid's row for one event (an itertuples row of the events frame)."""
+    return {
+        "id": ev.id,
+        "start": ev.start_date.strftime("%Y-%m-%d"),
+        "date": date_label(ev.start_date, ev.end_date, ev.date_precision),
+        "title": ev.title,
+        "kind": KIND_LABELS.get(ev.kind, ev.kind),
+        "china": ", ".join(ev.china_leaders),
+        "russia": ", ".join(ev.russia_leaders),
+        "place": place_label(ev.city, ev.country, ev.host),
+        "tags": ", ".join(ev.tags),
+        "in_abstract": "yes" if ev.in_abstract else "",
+    }
 
 
 def table_rows(events: pd.DataFrame) -> list[dict]:
     """Return one dict per event for the grid, with readable cells and the ISO start for sorting."""
-    return [
-        {
-            "id": ev.id,
-            "start": ev.start_date.strftime("%Y-%m-%d"),
-            "date": date_label(ev.start_date, ev.end_date, ev.date_precision),
-            "title": ev.title,
-            "kind": KIND_LABELS.get(ev.kind, ev.kind),
-            "china": ", ".join(ev.china_leaders),
-            "russia": ", ".join(ev.russia_leaders),
-            "place": place_label(ev.city, ev.country, ev.host),
-            "tags": ", ".join(ev.tags),
-            "in_abstract": "yes" if ev.in_abstract else "",
-        }
-        for ev in events.itertuples(index=False)
-    ]
+    return [row(ev) for ev in events.itertuples(index=False)]
+
+
+def _filtered(events: pd.DataFrame, model: object) -> pd.DataFrame:
+    """Return the events that pass the grid's column filters (unknown parts are ignored)."""
+    if not isinstance(model, dict):
+        return events
+    for column, spec in model.items():
+        test = TEXT_FILTERS.get(spec.get("type")) if isinstance(spec, dict) else None
+        if column not in CELL_TEXT or test is None:
+            continue
+        value = spec.get("filter")
+        text = CELL_TEXT[column](events).str.lower()
+        events = events[test(text, str(value).lower() if value is not None else "")]
+    return events
+
+
+def ordered(events: pd.DataFrame, request: object) -> pd.DataFrame:
+    """Return the view's events filtered and sorted as the grid's request asks (date by default)."""
+    request = request if isinstance(request, dict) else {}
+    events = _filtered(events, request.get("filterModel"))
+    sort = request.get("sortModel")
+    first = sort[0] if isinstance(sort, list) and sort and isinstance(sort[0], dict) else {}
+    column = first.get("colId")
+    if column not in CELL_TEXT or column == "start":
+        return events.iloc[::-1] if first.get("sort") == "desc" else events  # already by date
+    key = CELL_TEXT[column](events).str.lower()
+    order = key.reset_index(drop=True).sort_values(
+        ascending=first.get("sort") != "desc", kind="stable"
+    )
+    return events.iloc[order.index.to_numpy()]
+
+
+def _bound(value: object, default: int) -> int:
+    return (
+        value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
+    )
+
+
+def table_page(events: pd.DataFrame, request: object) -> dict:
+    """Return the block of rows the grid's request asks for, and the number of rows in all."""
+    request = request if isinstance(request, dict) else {}
+    start = _bound(request.get("startRow"), 0)
+    end = min(_bound(request.get("endRow"), start + BLOCK_SIZE), start + MAX_BLOCK)
+    view = ordered(events, request)
+    return {"rowData": table_rows(view.iloc[start:end]), "rowCount": len(view)}
+
+
+def row_index(events: pd.DataFrame, request: object, event: str | None) -> int | None:
+    """Return the position of `event` among the rows as the grid orders them, or None."""
+    if not event:
+        return None
+    hits = (ordered(events, request)["id"] == event).to_numpy().nonzero()[0]
+    return int(hits[0]) if len(hits) else None

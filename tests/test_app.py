@@ -21,7 +21,7 @@ def client(mini):
 
 def test_two_apps_are_independent(mini, shipped):
     a, b = create_app(record=mini), create_app(record=shipped)
-    assert a is not b and len(a.callback_map) == len(b.callback_map) == 5
+    assert a is not b and len(a.callback_map) == len(b.callback_map) == 7
 
 
 def test_page_and_layout_are_served(client):

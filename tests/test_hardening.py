@@ -9,7 +9,7 @@ import pytest
 from explorer.app import create_app
 from explorer.app.hardening import MAX_BODY, callback_problem
 
-SYNC, RENDER = "..url.search", "..timeline.figure"
+SYNC, RENDER, ROWS = "..url.search", "..timeline.figure", "events-grid.getRowsResponse"
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +29,21 @@ def body_for(app, prefix: str, search: object = "?decade=2010s", **overrides) ->
         [] if "ALL" in d["id"] else {"id": d["id"], "property": d["property"], "value": None}
         for d in app.callback_map[output]["inputs"]
     ]
-    inputs[0]["value"] = search  # both page callbacks read the URL's search first
+    inputs[0]["value"] = search  # the URL's search, or the table's request for rows
+    state = [
+        {"id": d["id"], "property": d["property"], "value": None}
+        for d in app.callback_map[output]["state"]
+    ]
     outputs = [
         dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
-        for o in output[2:-2].split("...")
+        for o in (output[2:-2].split("...") if output.startswith("..") else [output])
     ]
+    outputs = outputs if output.startswith("..") else outputs[0]  # one output: not a list
     body = {
         "output": output,
         "outputs": outputs,
         "inputs": inputs,
-        "state": [],
+        "state": state,
         "changedPropIds": ["url.search"],
     }
     return body | overrides
@@ -122,7 +127,7 @@ def test_malformed_callback_bodies_are_a_400(app, client, body):
 @pytest.mark.parametrize(
     "value", [5, None, {"a": 1}, ["x"], "?q=" + "y" * 5000, [["nested"]], True, "?event=%00"]
 )
-@pytest.mark.parametrize("prefix", [SYNC, RENDER])
+@pytest.mark.parametrize("prefix", [SYNC, RENDER, ROWS])
 def test_callback_inputs_of_any_type_never_crash(app, client, prefix, value):
     resp = post(client, body_for(app, prefix, value))
     assert resp.status_code in (200, 204), resp.data[:300]

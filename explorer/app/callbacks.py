@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from explorer import filters, insight_figures, insights
 from explorer.details import event_detail
-from explorer.figure import timeline_figure, window_from_relayout
+from explorer.figure import timeline_figure, window_from_click, window_from_relayout
 from explorer.model import Record
 from explorer.state import (
     PAIR_SEPARATOR,
@@ -18,8 +19,8 @@ from explorer.state import (
     reset_filters,
     to_query,
 )
-from explorer.table import table_rows
-from explorer.view import open_view
+from explorer.table import row_index, table_page
+from explorer.view import filter_summary, open_view
 
 from . import components, ids, insights_layout
 
@@ -103,6 +104,14 @@ def _chart_action(state: ViewState, trigger: str, data: object) -> ViewState:
     return state
 
 
+def _timeline_click(state: ViewState, data: object) -> ViewState:
+    """Return the state after a click on the timeline: a mark opens, a counts cell zooms."""
+    window = window_from_click(state, _point(data))
+    if window:
+        return replace(state, start=window[0], end=window[1])
+    return replace(state, event=_clicked_id(data) or state.event)
+
+
 CHART_TRIGGERS = tuple(f"{c}.clickData" for c in (ids.MAP, ids.PAIRS, ids.DIRECTION, ids.TEMPO))
 
 
@@ -126,9 +135,7 @@ def next_state(
         return replace(state, start=start_end[0], end=start_end[1]) if start_end else state
 
     actions = {
-        f"{ids.TIMELINE}.clickData": lambda: replace(
-            state, event=_clicked_id(given["click"]) or state.event
-        ),
+        f"{ids.TIMELINE}.clickData": lambda: _timeline_click(state, given["click"]),
         f"{ids.GRID}.cellClicked": lambda: replace(
             state, event=_row_id(given["cell"]) or state.event
         ),
@@ -209,15 +216,16 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Output(ids.COUNT, "children"),
         Output(ids.CHIPS, "children"),
         Output(ids.DETAIL, "children"),
-        Output(ids.GRID, "rowData"),
-        Output(ids.GRID, "selectedRows"),
-        Output(ids.GRID, "scrollTo"),
+        Output(ids.GRID_FOCUS, "data"),
+        Output(ids.TWIN, "children"),
         Output(ids.EXPORTS, "children"),
         Input(ids.URL, "search"),
+        State(ids.GRID, "getRowsRequest"),
     )
-    def render(search):
+    def render(search, rows_request):
         view = open_view(record, vocab, _text(search))
         empty = view.events.empty
+        index = row_index(view.events, rows_request, view.state.event)
         return (
             timeline_figure(record, view.events, view.state),
             empty,
@@ -225,11 +233,19 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             f"{len(view.events)} of {record.total} events",
             components.chip_list(filters.chips(view.state)),
             components.detail_panel(event_detail(record, view.state.event)),
-            table_rows(view.events),
-            {"ids": [view.state.event] if view.state.event else []},
-            {"rowId": view.state.event, "rowPosition": "middle"} if view.state.event else no_update,
+            {"event": view.state.event, "index": index, "rows": filter_summary(view.state)},
+            insights_layout.twin_items(view.events, view.state.event),
             components.export_links(view.query),
         )
+
+    @app.callback(
+        Output(ids.GRID, "getRowsResponse"),
+        Input(ids.GRID, "getRowsRequest"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def rows(request, search):
+        return table_page(open_view(record, vocab, _text(search)).events, request)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -241,10 +257,12 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Output(ids.PAIRS_TABLE, "children"),
         Output(ids.DIRECTION_TABLE, "children"),
         Output(ids.GAPS_TABLE, "children"),
-        Output(ids.TWIN, "children"),
         Input(ids.URL, "search"),
+        Input(ids.INSIGHTS_SEEN, "data"),
     )
-    def render_insights(search):
+    def render_insights(search, seen):
+        if seen is not True:
+            raise PreventUpdate
         view = open_view(record, vocab, _text(search))
         t = insights.tables(view.events, capitals)
         return (
@@ -257,9 +275,13 @@ def register(app: Dash, record: Record, vocab: Vocabulary) -> None:
             insights_layout.table(t.pairs),
             insights_layout.table(t.direction, index=True),
             insights_layout.table(t.gaps),
-            insights_layout.twin_items(view.events, view.state.event),
         )
 
+    app.clientside_callback(
+        ClientsideFunction("explorer", "tableSync"),
+        Output(ids.GRID_SYNCED, "data"),
+        Input(ids.GRID_FOCUS, "data"),
+    )
     app.clientside_callback(
         ClientsideFunction("explorer", "permalink"),
         Output(ids.PERMALINK, "value"),

@@ -25,8 +25,12 @@ def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:
 def insights_section() -> html.Section:
     """Return the four insight charts, each with its table, and the gaps list."""
     return html.Section(
+        id=ids.INSIGHTS,
         className="insights",
         children=[
+            # Drawn once the section nears the screen (assets/app.js): at large sizes the four
+            # charts cost more than the timeline, and the timeline comes first.
+            dcc.Store(id=ids.INSIGHTS_SEEN, data=False),
             html.H2("Insights for this view"),
             html.Div(
                 className="insight-grid",

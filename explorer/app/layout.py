@@ -9,7 +9,7 @@ from explorer.citation import ARTICLE, LICENSE, dataset_citation
 from explorer.filters import DECADES
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.state import COLOR_LABELS, LANE_LABELS
-from explorer.table import COLUMN_DEFS, DEFAULT_COL_DEF
+from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
 from .insights_layout import insights_section, twin_section
@@ -176,6 +176,8 @@ def build_layout(record: Record) -> html.Div:
         className="app",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.GRID_FOCUS),
+            dcc.Store(id=ids.GRID_SYNCED),
             html.Header(
                 className="top",
                 children=[
@@ -290,7 +292,8 @@ def build_layout(record: Record) -> html.Div:
                                                 id=ids.GRID,
                                                 columnDefs=COLUMN_DEFS,
                                                 defaultColDef=DEFAULT_COL_DEF,
-                                                rowData=[],
+                                                # Rows come from the server a block at a time.
+                                                rowModelType="infinite",
                                                 getRowId="params.data.id",
                                                 dashGridOptions={
                                                     "rowSelection": {
@@ -298,6 +301,9 @@ def build_layout(record: Record) -> html.Div:
                                                         "checkboxes": False,
                                                         "enableClickSelection": False,
                                                     },
+                                                    "cacheBlockSize": BLOCK_SIZE,
+                                                    # One Dash output answers one request.
+                                                    "maxConcurrentDatasourceRequests": 1,
                                                     "animateRows": False,
                                                 },
                                                 className="ag-theme-quartz",

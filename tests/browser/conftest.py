@@ -6,6 +6,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -47,12 +48,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def base_url(shipped) -> Iterator[str]:
     """Serve the shipped record from a thread on an ephemeral loopback port."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request is noise
-    server = make_server("127.0.0.1", 0, create_app(record=shipped).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    yield from serve(shipped)
 
 
 @pytest.fixture(scope="session")
@@ -66,9 +62,10 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A fresh page that fails the test if the console logs an error or a script throws."""
+@contextmanager
+def open_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """Yield a fresh page; fail if the console logs an error, a script throws or a request
+    leaves the app (the explorer runs offline)."""
     context = browser.new_context(
         viewport={"width": 1400, "height": 1000}, accept_downloads=True, base_url=base_url
     )
@@ -77,7 +74,6 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    # Offline: every request goes to the app itself (or stays in the page).
     elsewhere: list[str] = []
     page.on(
         "request",
@@ -91,10 +87,28 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert elsewhere == [], elsewhere
 
 
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh page on the shipped record (see open_page for what fails the test)."""
+    with open_page(browser, base_url) as page:
+        yield page
+
+
+def serve(record) -> Iterator[str]:
+    """Serve `record` from a thread on an ephemeral loopback port; yield its base URL."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request is noise
+    server = make_server("127.0.0.1", 0, create_app(record=record).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
 SETTLED = """([want, quiet]) => {
   const count = document.getElementById('event-count');
   const box = document.getElementById('timeline-box');
-  const drawn = box && (box.hidden || document.querySelector('#timeline .cartesianlayer .point'));
+  // Set on plotly_afterplot (assets/app.js), whether marks, WebGL or counts were drawn.
+  const drawn = box && (box.hidden || box.hasAttribute('data-rendered-events'));
   return window.__dashPending === 0 && Date.now() - window.__dashIdleSince > quiet
     && count && / of /.test(count.textContent) && (!want || count.textContent === want) && drawn;
 }"""
@@ -111,3 +125,12 @@ def drawn_ids(page: Page) -> list[str]:
         "() => { const gd = document.querySelector('#timeline .js-plotly-plot');"
         " return gd.data.flatMap(t => (t.customdata || []).map(c => c[0])); }"
     )
+
+
+def show_insights(page: Page) -> None:
+    """Scroll the insights near the screen (they are drawn only then) and wait for them."""
+    page.locator("#insights").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => (document.querySelector('#insight-map .js-plotly-plot') || {}).data?.length > 0"
+    )
+    wait_ready(page)

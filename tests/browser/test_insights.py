@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from explorer.filters import vocabulary
 from explorer.view import open_view
-from tests.browser.conftest import TRACK_CALLBACKS, wait_ready
+from tests.browser.conftest import TRACK_CALLBACKS, show_insights, wait_ready
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "axe-core" / "axe.min.js"
@@ -55,6 +55,7 @@ def test_every_view_follows_the_filters(page: Page, shipped):
     page.goto("/?decade=1950s")
     want = expected_ids(shipped, "?decade=1950s")
     wait_ready(page, f"{len(want)} of {shipped.total} events")
+    show_insights(page)
     expect(page.locator("#twin-list [role='option']")).to_have_count(len(want))
     located = open_view(shipped, vocabulary(shipped), "?decade=1950s").events
     cities = located.loc[located["city"] != "", "city"].nunique()
@@ -67,6 +68,7 @@ def test_every_view_follows_the_filters(page: Page, shipped):
 def test_a_map_click_filters_to_that_place(page: Page, shipped):
     page.goto("/?decade=1990s")
     wait_ready(page)
+    show_insights(page)
     click_center(page, "#insight-map .scattergeo .point")
     expect(page).to_have_url(re.compile(r"place=[^&]+"))
     place = re.search(r"place=([^&]+)", page.url)[1].replace("+", " ")
@@ -78,6 +80,7 @@ def test_a_map_click_filters_to_that_place(page: Page, shipped):
 def test_a_pair_cell_filters_to_that_pair(page: Page, shipped):
     page.goto("/?decade=2010s")
     wait_ready(page)
+    show_insights(page)
     click_category_cell(page, "insight-pairs", "Vladimir Putin", "Xi Jinping")
     expect(page).to_have_url(re.compile(r"pair=Xi\+Jinping,Vladimir\+Putin"))
     want = expected_ids(shipped, "?decade=2010s&pair=Xi+Jinping,Vladimir+Putin")
@@ -87,6 +90,7 @@ def test_a_pair_cell_filters_to_that_pair(page: Page, shipped):
 def test_a_direction_bar_filters_by_host(page: Page):
     page.goto("/?decade=2000s")
     wait_ready(page)
+    show_insights(page)
     click_center(page, "#insight-direction .bars .point path")
     expect(page).to_have_url(re.compile(r"host=(ussr-russia|china|third-country)"))
 
@@ -94,6 +98,7 @@ def test_a_direction_bar_filters_by_host(page: Page):
 def test_a_tempo_bar_zooms_the_timeline_to_its_year(page: Page):
     page.goto("/?decade=1980s")
     wait_ready(page)
+    show_insights(page)
     click_center(page, "#insight-tempo .bars .point path")
     expect(page).to_have_url(re.compile(r"from=\d{4}-01-01&to=\d{4}-12-31"))
 
@@ -133,6 +138,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser: Browser, base_url,
     page = context.new_page()
     page.goto("/" + query)
     wait_ready(page)
+    show_insights(page)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => (await axe.run(document)).violations
