@@ -68,7 +68,8 @@ def counts_trace(frame: pd.DataFrame, lanes: int, window: tuple[str, str]) -> di
             f"<b>%{{z}} events</b>, %{{customdata[0]|{fmt}}}<br>"
             "Click, zoom in or filter to see each event<extra></extra>"
         ),
-        "meta": {"events": int(frame["id"].nunique())},
+        # Lanes by leader repeat an event once per leader; the index names each event once.
+        "meta": {"events": int(frame.index.nunique())},
     }
 
 

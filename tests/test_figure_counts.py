@@ -91,3 +91,10 @@ def test_period_follows_the_window(window, period):
 )
 def test_window_from_cell(point, window, period):
     assert window_from_cell(point, window) == period
+
+
+@pytest.mark.parametrize("lanes", ["kind", "china", "russia", "host"])
+def test_counts_name_each_event_once_whatever_the_lanes(large, lanes):
+    fig = timeline_figure(large, large.events, ViewState(lanes=lanes))
+    assert fig["data"][0]["meta"]["events"] == N
+    assert sum(v or 0 for row in fig["data"][0]["z"] for v in row) >= N  # leaders may share one

@@ -13,6 +13,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from explorer.figure import WEBGL_THRESHOLD
+from explorer.figure_counts import AGGREGATE_ABOVE
 from explorer.filters import vocabulary
 from explorer.loader import load_dataset
 from explorer.model import Record, build_record
@@ -56,6 +58,18 @@ def test_all_events_are_drawn_as_counts(page: Page, large):
         "() => document.querySelector('#timeline .js-plotly-plot').data.map(t => t.type)"
     )
     assert "heatmap" in kinds
+
+
+def test_a_view_of_a_few_thousand_events_is_drawn_with_webgl(page: Page, large):
+    want = view_ids(large, "?kind=visit")
+    assert WEBGL_THRESHOLD < len(want) <= AGGREGATE_ABOVE  # the synthetic mix guarantees it
+    page.goto("/?kind=visit")
+    wait_ready(page, f"{len(want)} of {N} events")
+    assert rendered(page) == len(want)
+    kinds = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data.map(t => t.type)"
+    )
+    assert "scattergl" in kinds  # and no console error: WebGL runs under the app's CSP
 
 
 def test_a_decade_filter_redraws_every_event_of_the_decade(page: Page, large):
