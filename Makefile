@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint validate docs screenshots chromium loadtest clean plotly-bundle
+.PHONY: run test lint validate docs screenshots chromium bench loadtest clean plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
@@ -53,6 +53,11 @@ docs: $(VENV)/.run
 screenshots: $(VENV)/.test chromium
 	@fc-list | grep -qi "wenquanyi\|noto sans cjk" || $(APT) install -y -qq fonts-wqy-zenhei
 	$(BIN)/python docs/screenshots.py
+
+# Not part of `make test`: the benchmark behind docs/performance.md (ARGS="--sizes shipped,10000"
+# for a quicker run; the four sizes take about a quarter of an hour).
+bench: $(VENV)/.test chromium
+	$(BIN)/python benchmarks/bench.py $(ARGS)
 
 # Not part of `make test`: a bounded load test on loopback (about a minute).
 loadtest: $(VENV)/.test

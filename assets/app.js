@@ -1,28 +1,51 @@
 // Client-side glue for the explorer page (no data work here).
 
-// What the table shows: the filters behind its rows, the chosen event and its row index.
-const tableState = { rows: null, event: null, index: null, hooked: false };
+// The table gets its rows from the server a block at a time (AG Grid's infinite row model).
+// After a render: drop the blocks when the filters changed, then select and scroll to the
+// chosen event's row.
+const tableSync = (function () {
+  // What the table shows: the filters behind its rows, the chosen event and its row index.
+  const state = { rows: null, event: null, index: null, hooked: false };
 
-// Select the chosen event's row among the blocks loaded so far.
-function selectChosen(api) {
-  api.forEachNode(function (node) {
-    if (node.data) node.setSelected(node.id === tableState.event, false, "api");
-  });
-}
+  // Select the chosen event's row among the blocks loaded so far.
+  function selectChosen(api) {
+    api.forEachNode(function (node) {
+      if (node.data) node.setSelected(node.id === state.event, false, "api");
+    });
+  }
 
-// Scroll until the chosen row is on screen with its data: a scroll asked for while
-// dash-ag-grid is still answering a block can be lost, so check and ask again.
-function scrollToChosen(api, tries) {
-  const index = tableState.index;
-  if (index === null || index === undefined || tries <= 0) return;
-  const node = api.getDisplayedRowAtIndex(index);
-  const shown =
-    node && node.data && index >= api.getFirstDisplayedRowIndex() &&
-    index <= api.getLastDisplayedRowIndex();
-  if (shown) return;
-  if (index < api.getDisplayedRowCount()) api.ensureIndexVisible(index, "middle");
-  setTimeout(function () { scrollToChosen(api, tries - 1); }, 200);
-}
+  // Scroll until the chosen row is on screen with its data: a scroll asked for while
+  // dash-ag-grid is still answering a block can be lost, so check and ask again.
+  function scrollToChosen(api, tries) {
+    const index = state.index;
+    if (index === null || index === undefined || tries <= 0) return;
+    const node = api.getDisplayedRowAtIndex(index);
+    const shown =
+      node && node.data && index >= api.getFirstDisplayedRowIndex() &&
+      index <= api.getLastDisplayedRowIndex();
+    if (shown) return;
+    if (index < api.getDisplayedRowCount()) api.ensureIndexVisible(index, "middle");
+    setTimeout(function () { scrollToChosen(api, tries - 1); }, 200);
+  }
+
+  return function (focus) {
+    if (focus && window.dash_ag_grid) {
+      window.dash_ag_grid.getApiAsync("events-grid").then(function (api) {
+        const rows = JSON.stringify(focus.rows);
+        if (!state.hooked) {
+          state.hooked = true;
+          api.addEventListener("modelUpdated", function () { selectChosen(api); });
+        } else if (state.rows !== rows) {
+          api.purgeInfiniteCache();
+        }
+        Object.assign(state, { rows: rows, event: focus.event, index: focus.index });
+        selectChosen(api);
+        scrollToChosen(api, 50);
+      });
+    }
+    return window.dash_clientside.no_update;
+  };
+})();
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
@@ -33,23 +56,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     // The table gets its rows from the server a block at a time (AG Grid's infinite row
     // model). After a render: drop the blocks when the filters changed, then select and
     // scroll to the chosen event's row.
-    tableSync: function (focus) {
-      if (focus && window.dash_ag_grid) {
-        window.dash_ag_grid.getApiAsync("events-grid").then(function (api) {
-          const rows = JSON.stringify(focus.rows);
-          if (!tableState.hooked) {
-            tableState.hooked = true;
-            api.addEventListener("modelUpdated", function () { selectChosen(api); });
-          } else if (tableState.rows !== rows) {
-            api.purgeInfiniteCache();
-          }
-          Object.assign(tableState, { rows: rows, event: focus.event, index: focus.index });
-          selectChosen(api);
-          scrollToChosen(api, 50);
-        });
-      }
-      return window.dash_clientside.no_update;
-    },
+    tableSync: tableSync,
     // On narrow screens the filters live in a drawer that this button opens and closes.
     toggleDrawer: function (n, className) {
       const classes = (className || "drawer").split(" ").filter(Boolean);

@@ -118,10 +118,12 @@ def test_the_table_pages_sorts_and_selects_on_the_server(page: Page, large):
     expect(page.locator("#events-grid .ag-row[row-index='0'] [col-id='title']")).to_have_text(
         re.compile(re.escape(top), re.I)
     )
+    wait_ready(page)
     row = page.locator("#events-grid .ag-row[row-index='1']")
     event = row.get_attribute("row-id")
     row.locator("[col-id='title']").click()
     expect(page).to_have_url(re.compile(f"event={event}"))
+    wait_ready(page)
     expect(page.locator("#detail-title")).to_have_text(
         large.events.set_index("id").loc[event, "title"]
     )
