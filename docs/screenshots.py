@@ -43,6 +43,7 @@ def main() -> None:
             page.wait_for_selector("#timeline .cartesianlayer .point")
             page.wait_for_timeout(800)
             if element:
+                page.locator(element).scroll_into_view_if_needed()  # drawn once near the screen
                 page.wait_for_selector("#insight-map .scattergeo .point")
                 page.locator(element).screenshot(path=HERE / name)
             else:
