@@ -53,9 +53,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     permalink: function (href) {
       return href || "";
     },
-    // The table gets its rows from the server a block at a time (AG Grid's infinite row
-    // model). After a render: drop the blocks when the filters changed, then select and
-    // scroll to the chosen event's row.
+    // Keeps the server-paged table on the chosen event (see tableSync above).
     tableSync: tableSync,
     // On narrow screens the filters live in a drawer that this button opens and closes.
     toggleDrawer: function (n, className) {

@@ -72,25 +72,14 @@ TEXT_FILTERS: dict[str, Callable[[pd.Series, str], pd.Series]] = {
 }
 
 
-def row(ev) -> dict:
-    """Return the grid's row for one event (an itertuples row of the events frame)."""
-    return {
-        "id": ev.id,
-        "start": ev.start_date.strftime("%Y-%m-%d"),
-        "date": date_label(ev.start_date, ev.end_date, ev.date_precision),
-        "title": ev.title,
-        "kind": KIND_LABELS.get(ev.kind, ev.kind),
-        "china": ", ".join(ev.china_leaders),
-        "russia": ", ".join(ev.russia_leaders),
-        "place": place_label(ev.city, ev.country, ev.host),
-        "tags": ", ".join(ev.tags),
-        "in_abstract": "yes" if ev.in_abstract else "",
-    }
-
-
 def table_rows(events: pd.DataFrame) -> list[dict]:
-    """Return one dict per event for the grid, with readable cells and the ISO start for sorting."""
-    return [row(ev) for ev in events.itertuples(index=False)]
+    """Return one dict per event for the grid: its id, readable cells and the date's label."""
+    # The cells are CELL_TEXT's, so what a row shows is what sorting and filtering compare.
+    cells = pd.DataFrame({column: text(events) for column, text in CELL_TEXT.items()})
+    cells.insert(0, "id", events["id"])
+    dates = map(date_label, events["start_date"], events["end_date"], events["date_precision"])
+    cells["date"] = list(dates)  # the Date column's label; "start" is its ISO sort key
+    return cells.to_dict("records")
 
 
 def _filtered(events: pd.DataFrame, model: object) -> pd.DataFrame:
