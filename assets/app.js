@@ -47,20 +47,67 @@ const tableSync = (function () {
   };
 })();
 
+// On narrow screens the filters live in a drawer: its toggle, its close button and a tap on
+// the backdrop open and close it (Escape too, below).
+function drawer(toggle, close, backdrop, className) {
+  const classes = (className || "drawer").split(" ").filter((c) => c && c !== "open");
+  const fired = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+  const opening = fired.startsWith("filters-toggle") && !(className || "").includes("open");
+  if (opening) {
+    setTimeout(() => document.getElementById("filters-close").focus(), 0);
+  } else {
+    setTimeout(() => document.getElementById("filters-toggle").focus(), 0);
+  }
+  return [(opening ? classes.concat("open") : classes).join(" "), opening ? "true" : "false"];
+}
+
+document.addEventListener("keydown", function (event) {
+  const panel = document.getElementById("filters-drawer");
+  if (event.key !== "Escape" || !panel || !panel.classList.contains("open")) return;
+  window.dash_clientside.set_props("filters-drawer", { className: "drawer" });
+  window.dash_clientside.set_props("filters-toggle", { "aria-expanded": "false" });
+  document.getElementById("filters-toggle").focus();
+});
+
+// The list of events in order, drawn as plain DOM: as Dash components its hundreds of
+// options blocked the main thread for seconds after every redraw.
+function eventList(data) {
+  const list = document.getElementById("twin-list");
+  if (!list || !data) return window.dash_clientside.no_update;
+  const items = data.rows.map(function (row) {
+    const li = document.createElement("li");
+    li.id = "twin-" + row.id;
+    li.className = "twin-item";
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", row.selected ? "true" : "false");
+    li.dataset.event = row.id;
+    const date = document.createElement("span");
+    date.className = "twin-date";
+    date.textContent = row.date;
+    li.append(date, " ", row.title);
+    return li;
+  });
+  if (data.more > 0) {
+    const more = document.createElement("li");
+    more.className = "twin-more";
+    more.setAttribute("role", "presentation");
+    more.textContent = `… and ${data.more} more: narrow the filters to list them.`;
+    items.push(more);
+  }
+  list.replaceChildren(...items);
+  return String(data.rows.length);
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   explorer: {
-    // The read-only link box shows the full URL of the current view.
-    permalink: function (href) {
-      return href || "";
+    // The link box shows the full URL of the current view, whatever changed it.
+    permalink: function (search, pathname) {
+      return window.location.origin + (pathname || "/") + (search || "");
     },
     // Keeps the server-paged table on the chosen event (see tableSync above).
     tableSync: tableSync,
-    // On narrow screens the filters live in a drawer that this button opens and closes.
-    toggleDrawer: function (n, className) {
-      const classes = (className || "drawer").split(" ").filter(Boolean);
-      const open = classes.includes("open");
-      return (open ? classes.filter((c) => c !== "open") : classes.concat("open")).join(" ");
-    },
+    drawer: drawer,
+    eventList: eventList,
   },
 });
 

@@ -37,7 +37,7 @@ from werkzeug.serving import make_server
 from explorer import synth
 from explorer.app import create_app
 from explorer.app.factory import load_record
-from explorer.app.insights_layout import twin_items
+from explorer.event_list import event_list
 from explorer.figure import timeline_figure
 from explorer.filters import vocabulary
 from explorer.schema import DEFAULT_DATA_DIR
@@ -114,9 +114,9 @@ def _one_query(record, vocab, query: str) -> tuple[float, float, int]:
     of rows it makes the grid ask for), ms with Dash's JSON encoding, and the JSON bytes."""
     start = time.perf_counter()
     view = open_view(record, vocab, query)
-    figure = timeline_figure(record, view.events, view.state)
+    figure = timeline_figure(record, view.timeline, view.state)
     index = row_index(view.events, None, view.state.event)
-    twin = twin_items(view.events, view.state.event)
+    twin = event_list(view.events, view.state.event)
     rows = table_page(view.events, {"startRow": 0, "endRow": BLOCK_SIZE})
     core = time.perf_counter()
     # Dash encodes a callback's outputs with plotly's encoder: the figure dominates.

@@ -6,6 +6,8 @@ more than the rest of a filter callback (the tests validate each figure against 
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from functools import cache
 from html import escape
 
@@ -14,13 +16,16 @@ import plotly.io as pio
 
 from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window, window_from_cell
 from explorer.formatting import date_label, leaders_label, place_label
+from explorer.labels import short_names
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
-from explorer.state import ViewState, parse_day
+from explorer.state import COLOR_LABELS, ViewState
+from explorer.window import Window, bounds, fit
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+# Pairs cycle through the palette without yellow, which is too faint for a small mark on white.
+PAIR_PALETTE = tuple(c for c in PALETTE if c != "#F0E442")
 OTHER_COLOR = "#9a9a9a"
-MAX_PAIRS = 7
 KIND_SYMBOLS = {
     "visit": "circle",
     "summit": "diamond",
@@ -29,7 +34,6 @@ KIND_SYMBOLS = {
     "multilateral": "triangle-up",
     "call": "x",
 }
-FULL_RANGE = ("1949-01-01", "2026-06-30")
 STACK_STEP = 0.22
 # SVG marks are quick for a few hundred, WebGL for more: with 1,329 marks a cold page was drawn
 # in 2.5-4.6 s with SVG, 2.3-2.5 s with WebGL (10,000 synthetic events, ?decade=1990s).
@@ -63,6 +67,8 @@ COLUMNS = [
     "russia_leaders",
     "era",
     "pair",
+    "label",
+    "label_rank",
 ]
 
 
@@ -92,30 +98,48 @@ def _y(frame: pd.DataFrame, index: pd.Series) -> pd.Series:
     return index + (rank - (size - 1) / 2) * STACK_STEP
 
 
+def pair_colors(events: pd.DataFrame) -> dict[str, str]:
+    """Return a colour per leader pair, cycling the palette in order of each pair's first meeting.
+
+    Pairs that follow each other in time get different colours, in every era; the colours come
+    from the whole record, so a pair keeps its colour whatever the filters.
+    """
+    first = events.sort_values("start_date", kind="stable")["pair"].drop_duplicates()
+    return {p: PAIR_PALETTE[i % len(PAIR_PALETTE)] for i, p in enumerate(first)}
+
+
+def era_colors(eras: pd.DataFrame) -> dict[str, str]:
+    """Return a colour per era (the bands' colours), grey outside every era."""
+    names = eras["name"].tolist()
+    return dict(zip(names, PALETTE * 2, strict=False)) | {"": OTHER_COLOR}
+
+
 def _colors(frame: pd.DataFrame, record: Record, color: str) -> tuple[pd.Series, dict[str, str]]:
-    """Return each mark's colour group and the colour of each group, in legend order."""
-    if color == "pair":
-        top = record.events["pair"].value_counts().index[:MAX_PAIRS].tolist()
-        groups = frame["pair"].where(frame["pair"].isin(top), "Other pairs")
-        colors = dict(zip(top, PALETTE, strict=False)) | {"Other pairs": OTHER_COLOR}
-    else:
-        names = record.eras["name"].tolist()
-        groups = frame["era"].replace("", "Outside the eras")
-        colors = dict(zip(names, PALETTE * 2, strict=False)) | {"Outside the eras": OTHER_COLOR}
-    return groups, {g: c for g, c in colors.items() if g in set(groups)}
+    """Return each mark's colour group and the colour of each group, in first-seen order."""
+    column, colors = ("pair", pair_colors(record.events))
+    if color == "era":
+        column, colors = ("era", era_colors(record.eras))
+    groups = frame[column]
+    present = set(groups)
+    return groups, {g: c for g, c in colors.items() if g in present} | {
+        g: OTHER_COLOR for g in groups.unique() if g not in colors
+    }
 
 
-def _customdata(frame: pd.DataFrame) -> list[list[str]]:
-    """Return [id, title, date, leaders, place] per mark, escaped: plotly renders some HTML."""
+def _customdata(frame: pd.DataFrame) -> list[list]:
+    """Return [id, title, date, leaders, place, label, rank] per mark, text escaped (plotly
+    renders some HTML); the browser places the labels by rank (assets/app.js)."""
     rows = zip(
         frame["id"],
         frame["title"],
         map(date_label, frame["start_date"], frame["end_date"], frame["date_precision"]),
         map(leaders_label, frame["china_leaders"], frame["russia_leaders"]),
         map(place_label, frame["city"], frame["country"], frame["host"]),
+        frame["label"],
         strict=True,
     )
-    return [[escape(str(v)) for v in row] for row in rows]
+    texts = [[escape(str(v)) for v in row] for row in rows]
+    return [[*t, int(r)] for t, r in zip(texts, frame["label_rank"], strict=True)]
 
 
 HOVER = (
@@ -142,51 +166,36 @@ def _span_trace(frame: pd.DataFrame) -> dict:
     }
 
 
-def _era_layout(eras: pd.DataFrame) -> tuple[list[dict], list[dict], list[dict]]:
-    """Return the era bands, their labels and one range button per era, in one pass."""
-    shapes, notes, buttons = [], [], []
-    end_all = pd.Timestamp(FULL_RANGE[1])
-    for i, era in enumerate(eras.itertuples(index=False)):
-        end = era.end if pd.notna(era.end) else end_all
-        color = PALETTE[i % len(PALETTE)]
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": era.start.isoformat()[:10],
-                "x1": end.isoformat()[:10],
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": color,
-                "opacity": 0.08,
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        )
-        notes.append(
-            {
-                "x": (era.start + (end - era.start) / 2).isoformat()[:10],
-                "y": 1.0 + 0.06 * (i % 2),  # alternate so short eras do not collide
-                "xref": "x",
-                "yref": "paper",
-                "text": escape(era.name),
-                "showarrow": False,
-                "yanchor": "bottom",
-                "font": {"size": 11, "color": "#444"},
-            }
-        )
-        buttons.append(
-            {
-                "label": escape(era.name),
-                "method": "relayout",
-                "args": [{"xaxis.range": [era.start.isoformat()[:10], end.isoformat()[:10]]}],
-            }
-        )
-    buttons.insert(
-        0, {"label": "All", "method": "relayout", "args": [{"xaxis.range": list(FULL_RANGE)}]}
-    )
-    return shapes, notes, buttons
+def era_spans(eras: pd.DataFrame, limits: Window) -> list[dict]:
+    """Return each era's name and first and last day (open eras end at the limit)."""
+    return [
+        {
+            "name": e.name,
+            "start": e.start.strftime("%Y-%m-%d"),
+            "end": e.end.strftime("%Y-%m-%d") if pd.notna(e.end) else limits[1],
+        }
+        for e in eras.itertuples(index=False)
+    ]
+
+
+def _era_bands(eras: list[dict]) -> list[dict]:
+    """Return the era bands behind the marks (their names are placed by the browser)."""
+    return [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": era["start"],
+            "x1": era["end"],
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": PALETTE[i % len(PALETTE)],
+            "opacity": 0.08,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for i, era in enumerate(eras)
+    ]
 
 
 def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[dict]:
@@ -197,48 +206,28 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
     # Every column once for the whole frame, then split by group: slicing the wide frame per
     # group cost more than building the marks.
     days, ys = _days(frame["start_date"]), frame["y"].tolist()
-    symbols, custom = frame["kind"].map(KIND_SYMBOLS).tolist(), _customdata(frame)
+    symbols, custom = frame["kind"].map(KIND_SYMBOLS).fillna("circle").tolist(), _customdata(frame)
     where = pd.Series(range(len(frame))).groupby(groups.to_numpy(), sort=False).agg(list)
-    traces = []
-    for group, color in colors.items():
-        rows = where.get(group, [])
-        traces.append(
-            {
-                "type": kind,
-                "x": [days[i] for i in rows],
-                "y": [ys[i] for i in rows],
-                "mode": "markers",
-                "name": escape(group),
-                "legendgroup": "colour",
-                "legendgrouptitle": {"text": "Colour: " + state.color},
-                "marker": {
-                    "color": color,
-                    "size": 12,
-                    "line": {"width": 1, "color": "white"},
-                    "symbol": [symbols[i] for i in rows],
-                },
-                "customdata": [custom[i] for i in rows],
-                "hovertemplate": HOVER,
-            }
-        )
-    return traces
-
-
-def _symbol_legend() -> list[dict]:
-    """Return empty traces that give the legend one entry per kind's symbol."""
     return [
         {
-            "type": "scatter",
-            "x": [None],
-            "y": [None],
+            "type": kind,
+            "x": [days[i] for i in where.get(group, [])],
+            "y": [ys[i] for i in where.get(group, [])],
             "mode": "markers",
-            "name": KIND_LABELS[k],
-            "legendgroup": "kind",
-            "legendgrouptitle": {"text": "Symbol: kind"},
-            "marker": {"symbol": s, "color": "#555", "size": 10},
-            "hoverinfo": "skip",
+            "name": escape(group),
+            # The legend is the page's own (legend_items); "colour" marks the event traces.
+            "legendgroup": "colour",
+            "showlegend": False,
+            "marker": {
+                "color": color,
+                "size": 12,
+                "line": {"width": 1, "color": "white"},
+                "symbol": [symbols[i] for i in where.get(group, [])],
+            },
+            "customdata": [custom[i] for i in where.get(group, [])],
+            "hovertemplate": HOVER,
         }
-        for k, s in KIND_SYMBOLS.items()
+        for group, color in colors.items()
     ]
 
 
@@ -252,48 +241,32 @@ def _selected_trace(frame: pd.DataFrame, event: str | None) -> dict:
         "mode": "markers",
         "name": "selected",
         "showlegend": False,
-        "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
+        "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
         "hoverinfo": "skip",
     }
 
 
-def _layout(record: Record, state: ViewState, order: list[str], window: list[str]) -> dict:
-    """Return the timeline's layout: lanes, era bands and buttons, window, legend."""
-    shapes, notes, buttons = _era_layout(record.eras)
+def _layout(state: ViewState, order: list[str], window: Window, limits: Window, meta: dict) -> dict:
+    """Return the timeline's layout: lanes, era bands, the window and how far it may pan."""
     return {
         "template": template(),
-        "height": max(360, 140 + 60 * len(order)),
-        "margin": {"l": 10, "r": 10, "t": 95, "b": 10},
+        "autosize": True,  # the page gives the timeline a fixed height: nothing jumps
+        "margin": {"l": 10, "r": 10, "t": 28, "b": 10},
         "dragmode": "pan",
         "hovermode": "closest",
-        "shapes": shapes,
-        "annotations": notes,
+        "showlegend": False,
+        "shapes": _era_bands(meta["eras"]),
+        "meta": meta,
+        # A new window from the server (era button, dates, a fit) replaces the user's zoom;
+        # the same data keeps plotly from redrawing marks when only the window moved.
         "uirevision": f"{state.lanes}|{window}",
-        "legend": {
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -0.35,
-            "x": 0,
-            "groupclick": "toggleitem",
-        },
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "right",
-                "buttons": buttons,
-                "x": 0,
-                "y": 1.2,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showactive": False,
-                "pad": {"t": 0, "b": 0},
-                "font": {"size": 11},
-            }
-        ],
+        "datarevision": meta["data"],
         "xaxis": {
             "type": "date",
-            "range": window,
-            "rangeslider": {"visible": True, "thickness": 0.07},
+            "range": list(window),
+            "minallowed": limits[0],
+            "maxallowed": limits[1],
+            "rangeslider": {"visible": True, "thickness": 0.06, "range": list(limits)},
         },
         "yaxis": {
             "tickvals": list(range(len(order))),
@@ -307,14 +280,22 @@ def _layout(record: Record, state: ViewState, order: list[str], window: list[str
     }
 
 
-def view_window(state: ViewState) -> tuple[str, str]:
-    """Return the time window the timeline shows for `state` (all years unless zoomed)."""
-    return (state.start, state.end) if state.start and state.end else FULL_RANGE
+def view_window(record: Record, events: pd.DataFrame, state: ViewState) -> Window:
+    """Return the window the timeline shows: the one chosen, else fitted to the events."""
+    limits = bounds(record.events)
+    return (state.start, state.end) if state.start and state.end else fit(events, limits)
 
 
-def window_from_click(state: ViewState, point: dict) -> tuple[str, str] | None:
+def window_from_click(window: Window, point: dict) -> Window | None:
     """Return the period of the counts cell a timeline click hit, or None (a mark, say)."""
-    return window_from_cell(point, view_window(state))
+    return window_from_cell(point, window)
+
+
+def _data_key(state: ViewState, window: Window, aggregated: bool) -> str:
+    # What the traces depend on: everything in the state but the window, unless the marks are
+    # cut to the window or counted per period. Stable across processes (gunicorn workers).
+    key = replace(state, start=None, end=None)
+    return hashlib.sha1(repr((key, window if aggregated else "")).encode()).hexdigest()[:16]
 
 
 def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> dict:
@@ -324,8 +305,9 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> d
     sent, and when even those are too many, counts per lane and period stand in for them.
     """
     frame, order = _lanes(events, state.lanes)
-    window = view_window(state)
-    if len(frame) > AGGREGATE_ABOVE:
+    window, limits = view_window(record, events, state), bounds(record.events)
+    aggregated = len(frame) > AGGREGATE_ABOVE
+    if aggregated:
         frame = in_window(frame, window, margin=0.5)
     index = frame["lane"].map({lane: i for i, lane in enumerate(order)}).astype(float)
     if len(frame) > AGGREGATE_ABOVE:
@@ -333,23 +315,24 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> d
         traces = [counts_trace(frame.assign(lane_index=index.astype(int)), len(order), window)]
     else:
         frame = frame.assign(y=_y(frame, index))
-        traces = [_span_trace(frame), *_mark_traces(frame, record, state), *_symbol_legend()]
+        traces = [_span_trace(frame), *_mark_traces(frame, record, state)]
     traces.append(_selected_trace(frame, state.event))
-    return {"data": traces, "layout": _layout(record, state, order, list(window))}
+    meta = {"eras": era_spans(record.eras, limits), "data": _data_key(state, window, aggregated)}
+    return {"data": traces, "layout": _layout(state, order, window, limits, meta)}
 
 
-def window_from_relayout(relayout: dict | None) -> tuple[str | None, str | None] | None:
-    """Return the (start, end) a plotly relayout event sets, (None, None) on reset, else None."""
-    relayout = relayout or {}
-    if relayout.get("xaxis.autorange") or relayout.get("autosize") is False:
-        return (None, None)
-    pair = relayout.get("xaxis.range") or [
-        relayout.get("xaxis.range[0]"),
-        relayout.get("xaxis.range[1]"),
-    ]
-    if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(pair):
-        return None
-    start, end = parse_day(str(pair[0])[:10]), parse_day(str(pair[1])[:10])
-    if not (start and end and start < end):
-        return None
-    return (None, None) if (start, end) == FULL_RANGE else (start, end)
+def legend_items(record: Record, events: pd.DataFrame, state: ViewState) -> dict[str, list]:
+    """Return the legend: what colour means (each group in view) and each kind's symbol."""
+    _, colors = _colors(events, record, state.color)
+    names = short_names(record.leaders)
+    label = (
+        (lambda p: "–".join(names.get(n, n) for n in p.split(" – ")))
+        if state.color == "pair"
+        else (lambda e: e or "Outside the eras")
+    )
+    kinds = [k for k in KIND_SYMBOLS if k in set(events["kind"])]
+    return {
+        "color_by": COLOR_LABELS[state.color].lower(),
+        "colors": [{"label": label(g), "title": g, "color": c} for g, c in colors.items()],
+        "symbols": [{"label": KIND_LABELS.get(k, k), "symbol": KIND_SYMBOLS[k]} for k in kinds],
+    }

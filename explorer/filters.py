@@ -6,7 +6,7 @@ Values within one filter are alternatives (OR); different filters narrow togethe
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -14,6 +14,7 @@ from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.schema import resource
 from explorer.state import MULTI, PAIR_SEPARATOR, URL_KEYS, ViewState, Vocabulary, without
 from explorer.text import slug, terms
+from explorer.window import overlaps
 
 DECADES = tuple(f"{y}s" for y in range(1940, 2030, 10))
 
@@ -59,7 +60,11 @@ RULES: dict[str, Callable[[pd.DataFrame, object], pd.Series]] = {
     "pairs": _any_pair,
     "in_abstract": lambda ev, v: ev["in_abstract"],
     "q": _search,
+    # The window chosen by zooming, panning, an era button or the dates filters too.
+    "start": lambda ev, v: overlaps(ev, v, None),
+    "end": lambda ev, v: overlaps(ev, None, v),
 }
+WINDOW_ATTRS = ("start", "end")
 
 
 def apply(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
@@ -123,11 +128,15 @@ def chips(state: ViewState) -> list[Chip]:
         out.append(Chip("in_abstract", "1", "Named in the article"))
     if state.q:
         out.append(Chip("q", state.q, f"“{state.q}”"))
+    if state.start and state.end:
+        out.append(Chip("start", state.start, f"Window: {state.start} to {state.end}"))
     return out
 
 
 def remove_chip(state: ViewState, attr: str, value: str) -> ViewState:
-    """Return the state without the chip (attr, value)."""
+    """Return the state without the chip (attr, value); the window's chip clears both ends."""
+    if attr in WINDOW_ATTRS:
+        return replace(state, start=None, end=None)
     return without(state, attr, value if attr in MULTI else None)
 
 

@@ -249,3 +249,17 @@ def tables(events: pd.DataFrame, capitals: dict[str, tuple[float, float]]) -> Ta
         matrix=pair_matrix(pairs),
         direction=_direction(met),
     )
+
+
+def table_frames(
+    events: pd.DataFrame, capitals: dict[str, tuple[float, float]]
+) -> list[tuple[pd.DataFrame, bool]]:
+    """Return the charts' text alternatives as (frame, show its index): places, years with
+    events, leader pairs and direction per era, in the order the page lists the charts."""
+    t = tables(events, capitals)
+    return [
+        (t.places.drop(columns=["titles"]), False),
+        (t.per_year[t.per_year["total"] > 0], True),
+        (t.pairs, False),
+        (t.direction, True),
+    ]

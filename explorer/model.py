@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer.labels import labels, ranks
 from explorer.loader import Dataset
 from explorer.text import fold
 
@@ -96,6 +97,8 @@ def build_record(dataset: Dataset) -> Record:
     events["pair"] = events["china_lead"] + " – " + events["russia_lead"]
     events["era"] = era_of(events["start_date"], dataset.eras)
     events["search_text"] = _search_text(events, dataset.leaders)
+    events["label"] = labels(events, dataset.leaders)
+    events["label_rank"] = ranks(events)
     return Record(events, dataset.leaders, dataset.eras, dataset.version)
 
 

@@ -19,8 +19,8 @@ LANE_LABELS = {
     "russia": "Soviet / Russian leader",
     "host": "Host",
 }
-COLORS = ("era", "pair")
-COLOR_LABELS = {"era": "Era", "pair": "Leader pair"}
+COLORS = ("pair", "era")
+COLOR_LABELS = {"pair": "Leader pair", "era": "Era"}
 MAX_VALUES = 60
 MAX_QUERY = 200
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -40,7 +40,7 @@ class ViewState:
     in_abstract: bool = False
     q: str = ""
     lanes: str = "kind"
-    color: str = "era"
+    color: str = "pair"
     start: str | None = None
     end: str | None = None
     event: str | None = None
@@ -116,7 +116,7 @@ def from_query(query: str, vocab: Vocabulary) -> ViewState:
         first.get(URL_KEYS["lanes"]) if first.get(URL_KEYS["lanes"]) in LANES else "kind"
     )
     values["color"] = (
-        first.get(URL_KEYS["color"]) if first.get(URL_KEYS["color"]) in COLORS else "era"
+        first.get(URL_KEYS["color"]) if first.get(URL_KEYS["color"]) in COLORS else COLORS[0]
     )
     values["start"], values["end"] = _window(
         first.get(URL_KEYS["start"]), first.get(URL_KEYS["end"])
@@ -152,7 +152,10 @@ def without(state: ViewState, attr: str, value: str | None = None) -> ViewState:
 
 
 def reset_filters(state: ViewState) -> ViewState:
-    """Return the default filters, keeping lanes, colours and the time window."""
-    return replace(
-        ViewState(), lanes=state.lanes, color=state.color, start=state.start, end=state.end
-    )
+    """Return the default filters and window (fitted to every event), keeping lanes and colours."""
+    return replace(ViewState(), lanes=state.lanes, color=state.color)
+
+
+def filters_changed(old: ViewState, new: ViewState) -> bool:
+    """Return whether any filter differs (lanes, colours, window and selection aside)."""
+    return any(getattr(old, a) != getattr(new, a) for a in FILTER_ATTRS)

@@ -6,7 +6,8 @@ the same rows wherever it is opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
+from functools import cached_property
 
 import pandas as pd
 
@@ -18,21 +19,40 @@ from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
 
 @dataclass(frozen=True)
 class View:
-    """A view state and the events it shows."""
+    """A view state and the events it shows (the window included); the timeline shows `timeline`,
+    the same filters without the window, so that panning reveals the events beside it."""
 
     state: ViewState
     events: pd.DataFrame
+    record_events: pd.DataFrame
 
     @property
     def query(self) -> str:
         """Return the canonical query string of this view."""
         return to_query(self.state)
 
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        """Return the events the timeline draws: every filter but the window."""
+        if not (self.state.start or self.state.end):
+            return self.events
+        return filters.apply(self.record_events, replace(self.state, start=None, end=None))
+
+    @property
+    def chips(self) -> list[filters.Chip]:
+        """Return the active filters as removable chips."""
+        return filters.chips(self.state)
+
+    def count_text(self, total: int) -> str:
+        """Return '46 of 210 events', saying when the window narrows them."""
+        text = f"{len(self.events)} of {total} events"
+        return f"{text} in this window" if self.state.start and self.state.end else text
+
 
 def open_view(record: Record, vocab: Vocabulary, query: str) -> View:
     """Return the view a query string describes (unknown values fall back to defaults)."""
     state = from_query(query, vocab)
-    return View(state, filters.apply(record.events, state))
+    return View(state, filters.apply(record.events, state), record.events)
 
 
 def filter_summary(state: ViewState) -> dict[str, list[str]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import plotly.graph_objects as go
 import pytest
 
 from explorer import filters
-from explorer.figure import FULL_RANGE, KIND_SYMBOLS, timeline_figure, window_from_relayout
+from explorer.figure import KIND_SYMBOLS, legend_items, pair_colors, timeline_figure
 from explorer.loader import load_dataset
 from explorer.model import build_record
 from explorer.state import ViewState
@@ -59,27 +61,52 @@ def test_symbols_follow_kind_and_spans_cover_multi_day_events(mini):
     assert span.mode == "lines" and len(span.x) == 3  # one multi-day event: start, end, gap
 
 
-def test_eras_are_bands_labels_and_buttons(mini):
+def test_eras_are_bands_and_named_for_the_browser(mini):
     fig = figure(mini, mini.events, ViewState())
     assert len(fig.layout.shapes) == len(mini.eras)
-    assert [a.text for a in fig.layout.annotations] == list(mini.eras["name"])
-    labels = [b.label for b in fig.layout.updatemenus[0].buttons]
-    assert labels == ["All", *mini.eras["name"]]
+    assert [e["name"] for e in fig.layout.meta["eras"]] == list(mini.eras["name"])
+    assert fig.layout.meta["eras"][-1]["end"] == fig.layout.xaxis.maxallowed  # open era
 
 
-def test_window_and_selection(mini):
+def test_the_window_fits_the_events_unless_one_is_chosen(mini):
+    fitted = figure(mini, mini.events, ViewState()).layout.xaxis
+    first, last = mini.events["start_date"].min(), mini.events["end_date"].max()
+    assert (
+        fitted.range[0] < first.strftime("%Y-%m-%d") and last.strftime("%Y-%m-%d") < fitted.range[1]
+    )
+    assert fitted.minallowed <= fitted.range[0] and fitted.range[1] <= fitted.maxallowed
+    xi = filters.apply(mini.events, ViewState(leaders=("Xi Jinping",)))
+    narrow = figure(mini, xi, ViewState(leaders=("Xi Jinping",))).layout.xaxis.range
+    assert "2012-01-01" < narrow[0] < "2013-03-22" and "2020-03-19" < narrow[1] < "2021-06-01"
     state = ViewState(start="2010-01-01", end="2014-01-01", event="2013-03-22-xi-putin-moscow")
     fig = figure(mini, mini.events, state)
     assert list(fig.layout.xaxis.range) == ["2010-01-01", "2014-01-01"]
     selected = next(t for t in fig.data if t.name == "selected")
     assert len(selected.x) == 1
-    assert list(figure(mini, mini.events, ViewState()).layout.xaxis.range) == list(FULL_RANGE)
 
 
-def test_colour_by_pair_has_a_legend_entry_per_pair(mini):
-    fig = figure(mini, mini.events, ViewState(color="pair"))
-    names = {t.name for t in marks(fig)}
-    assert names == {"Deng Xiaoping – Mikhail Gorbachev", "Xi Jinping – Vladimir Putin"}
+def test_marks_carry_their_label_and_rank(mini):
+    rows = {
+        row[0]: row for t in marks(figure(mini, mini.events, ViewState())) for row in t.customdata
+    }
+    assert rows["2013-03-22-xi-putin-moscow"][5:] == ["Xi in Moscow", 3]
+    assert rows["2020-03-19-xi-putin-call"][5:] == ["Xi–Putin call", 0]
+
+
+@pytest.mark.parametrize("color", ["pair", "era"])
+def test_one_trace_per_colour_group_and_a_legend_entry_each(mini, color):
+    fig = figure(mini, mini.events, ViewState(color=color))
+    legend = legend_items(mini, mini.events, ViewState(color=color))
+    assert [c["title"] for c in legend["colors"]] == [t.name for t in marks(fig)]
+    assert {s["label"] for s in legend["symbols"]} == {"Visit", "Summit", "Multilateral", "Call"}
+    assert all(not t.showlegend for t in fig.data)  # the page draws its own compact legend
+
+
+def test_pairs_that_follow_each_other_get_different_colours(shipped):
+    colors = pair_colors(shipped.events)
+    first = shipped.events.sort_values("start_date")["pair"].drop_duplicates().tolist()
+    assert all(colors[a] != colors[b] for a, b in pairwise(first))
+    assert "#9a9a9a" not in colors.values()  # no pair is left grey, in any era
 
 
 def test_empty_view_still_builds(mini):
@@ -91,25 +118,6 @@ def test_text_is_escaped_for_plotly(mini):
     events = mini.events.assign(title="A & B <b>")
     fig = figure(mini, events, ViewState())
     assert marks(fig)[0].customdata[0][1] == "A &amp; B &lt;b&gt;"
-
-
-@pytest.mark.parametrize(
-    ("relayout", "window"),
-    [
-        (
-            {"xaxis.range[0]": "2010-03-04 12:00:00.5", "xaxis.range[1]": "2012-01-01"},
-            ("2010-03-04", "2012-01-01"),
-        ),
-        ({"xaxis.range": ["2001-01-01", "2002-06-30"]}, ("2001-01-01", "2002-06-30")),
-        ({"xaxis.autorange": True}, (None, None)),
-        ({"xaxis.range": list(FULL_RANGE)}, (None, None)),
-        ({"autosize": True}, None),
-        ({"xaxis.range": ["garbage", 5]}, None),
-        (None, None),
-    ],
-)
-def test_window_from_relayout(relayout, window):
-    assert window_from_relayout(relayout) == window
 
 
 @pytest.mark.parametrize(("n", "kind"), [(150, "scatter"), (2500, "scattergl")])

@@ -89,17 +89,3 @@ def test_map_hover_text_is_escaped(shipped):
     t = insights.tables(events, insights.capital_points(shipped.events))
     fig = insight_figures.map_figure(t.places, t.arcs)
     assert all("<b>x</b>" not in h for trace in fig["data"][1:] for h in trace["hovertext"])
-
-
-def test_the_twin_list_stops_at_its_limit_but_keeps_the_selection(tmp_path):
-    from explorer.app.insights_layout import TWIN_LIMIT, twin_items
-    from explorer.loader import load_dataset
-    from explorer.model import build_record
-    from explorer.synth import write_dataset
-
-    record = build_record(load_dataset(write_dataset(TWIN_LIMIT + 20, tmp_path / "d")))
-    last = record.events["id"].iloc[-1]
-    items = twin_items(record.events, last)
-    options = [i for i in items if getattr(i, "role", None) == "option"]
-    assert len(options) == TWIN_LIMIT + 1 and options[-1].id == f"twin-{last}"
-    assert items[-1].children.startswith("… and 19 more")

@@ -62,7 +62,7 @@ def test_malformed_values_fall_back_to_defaults(query):
     assert state.leaders == state.decades == state.kinds == state.hosts == state.tags == ()
     assert (state.lanes, state.color, state.start, state.end, state.event) == (
         "kind",
-        "era",
+        "pair",
         None,
         None,
         None,
@@ -94,6 +94,6 @@ def test_parse_day(text, last, expected):
     assert parse_day(text, last=last) == expected
 
 
-def test_reset_keeps_view_options():
+def test_reset_keeps_view_options_and_refits_the_window():
     state = ViewState(leaders=("Xi Jinping",), lanes="host", start="2010-01-01", end="2011-01-01")
-    assert reset_filters(state) == ViewState(lanes="host", start="2010-01-01", end="2011-01-01")
+    assert reset_filters(state) == ViewState(lanes="host")

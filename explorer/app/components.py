@@ -120,3 +120,38 @@ def export_links(query: str) -> list:
         )
         for fmt in FORMATS
     ]
+
+
+LEGEND_INLINE = 8  # colour groups shown inline; more fold into a <details>
+# plotly symbol -> the character that shows it in the page's legend.
+SYMBOL_GLYPHS = {
+    "circle": "●",
+    "diamond": "◆",
+    "square": "■",
+    "star": "★",
+    "triangle-up": "▲",
+    "x": "✕",
+}
+
+
+def legend(items: dict[str, list]) -> list:
+    """Return the compact legend: symbol means kind, colour means each group in view."""
+    symbols = [
+        html.Span([html.Span(SYMBOL_GLYPHS.get(s["symbol"], "●"), className="glyph"), s["label"]])
+        for s in items["symbols"]
+    ]
+    colors = [
+        html.Span(
+            [html.Span(className="swatch", style={"background": c["color"]}), c["label"]],
+            title=c["title"],
+        )
+        for c in items["colors"]
+    ]
+    title = html.Strong(f"Colour: {items['color_by']}")
+    if len(colors) > LEGEND_INLINE:
+        # Many groups: one line says what colour means; the swatches open below it.
+        summary = html.Summary([title, f" ({len(colors)}, hover a mark for its own)"])
+        colour_row = html.Details([summary, html.Div(colors, className="legend-row")])
+    else:
+        colour_row = html.Div([title, *colors], className="legend-row")
+    return [html.Div([html.Strong("Symbol: kind"), *symbols], className="legend-row"), colour_row]

@@ -13,6 +13,14 @@ COLOR = "view-color"
 RESET = "filter-reset"
 DRAWER = "filters-drawer"
 DRAWER_TOGGLE = "filters-toggle"
+DRAWER_CLOSE = "filters-close"
+DRAWER_BACKDROP = "filters-backdrop"
+DATE_FROM = "window-from"
+DATE_TO = "window-to"
+FIT = "window-fit"
+ERA = "era-button"  # pattern-matching type: {"type": ERA, "name": <era name>}
+WINDOW = "timeline-window"  # store: the window a zoom or pan gesture ended on (assets/app.js)
+LEGEND = "timeline-legend"
 COUNT = "event-count"
 CHIPS = "filter-chips"
 CHIP = "chip"  # pattern-matching type: {"type": CHIP, "attr": ..., "value": ...}
@@ -32,7 +40,19 @@ COPY = "copy-link"
 ABOUT = "about"
 
 # The controls that mirror the URL, in the order the sync callback reads and writes them.
-CONTROLS = (SEARCH, LEADERS, DECADES, KINDS, HOSTS, TAGS, ABSTRACT, LANES, COLOR)
+CONTROLS = (
+    SEARCH,
+    LEADERS,
+    DECADES,
+    KINDS,
+    HOSTS,
+    TAGS,
+    ABSTRACT,
+    LANES,
+    COLOR,
+    DATE_FROM,
+    DATE_TO,
+)
 
 # Insights beside the timeline, and the timeline's accessible twin list.
 MAP = "insight-map"
@@ -45,7 +65,11 @@ GAPS_TABLE = "insight-gaps-table"
 PAIRS_TABLE = "insight-pairs-table"
 DIRECTION_TABLE = "insight-direction-table"
 TWIN = "twin-list"
+TWIN_DATA = "twin-data"  # store: the list's rows, drawn by assets/app.js (cheap plain DOM)
 TWIN_STATUS = "twin-status"
 TWIN_PICK = "twin-pick"
 INSIGHTS = "insights"
 INSIGHTS_SEEN = "insights-seen"  # store: true once the insights scrolled near the screen
+TABLE_TOGGLE = "table-toggle"  # pattern-matching type: {"type": TABLE_TOGGLE, "table": <id>}
+# The insight tables, each drawn only while its <details> is open.
+INSIGHT_TABLES = (MAP_TABLE, TEMPO_TABLE, PAIRS_TABLE, DIRECTION_TABLE)

@@ -5,19 +5,22 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from explorer.formatting import date_label
-
 from . import ids
 
 CHART_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/"}
 
 
 def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:
+    # The table is drawn only while its <details> is open: hundreds of cells as Dash
+    # components cost seconds of the main thread.
+    summary = html.Summary(
+        f"{caption}: as a table", id={"type": ids.TABLE_TOGGLE, "table": table_id}, n_clicks=0
+    )
     return html.Figure(
         className="insight",
         children=[
             dcc.Graph(id=graph_id, config=CHART_CONFIG),
-            html.Details([html.Summary(f"{caption}: as a table"), html.Div(id=table_id)]),
+            html.Details([summary, html.Div(id=table_id)]),
         ],
     )
 
@@ -56,6 +59,7 @@ def twin_section() -> html.Section:
             html.P("Use the arrow keys to move and Enter to open an event.", className="hint"),
             html.P(id=ids.TWIN_STATUS, className="sr-only", **{"aria-live": "polite"}),
             dcc.Store(id=ids.TWIN_PICK),
+            dcc.Store(id=ids.TWIN_DATA),
             html.Ol(
                 id=ids.TWIN,
                 className="twin-list",
@@ -83,38 +87,3 @@ def _cell(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(map(str, value))
     return "" if pd.isna(value) else str(value)
-
-
-TWIN_LIMIT = 500  # beyond this a list is no help to anyone, and the DOM slows the page
-
-
-def twin_items(events: pd.DataFrame, selected: str | None) -> list[html.Li]:
-    """Return one option per filtered event (the first 500), the selected one marked."""
-    shown = events.head(TWIN_LIMIT)
-    if selected is not None and selected not in set(shown["id"]):
-        shown = pd.concat([shown, events[events["id"] == selected]])
-    items = [
-        html.Li(
-            [
-                html.Span(
-                    date_label(e.start_date, e.end_date, e.date_precision), className="twin-date"
-                ),
-                " ",
-                e.title,
-            ],
-            id=f"twin-{e.id}",
-            role="option",
-            className="twin-item",
-            **{"aria-selected": "true" if e.id == selected else "false", "data-event": e.id},
-        )
-        for e in shown.itertuples(index=False)
-    ]
-    if len(events) > len(shown):
-        items.append(
-            html.Li(
-                f"… and {len(events) - len(shown)} more: narrow the filters to list them.",
-                className="twin-more",
-                role="presentation",
-            )
-        )
-    return items

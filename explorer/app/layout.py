@@ -13,15 +13,9 @@ from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
 from .insights_layout import insights_section, twin_section
+from .timeline_layout import stage, window_bar
 
 SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
-GRAPH_CONFIG = {
-    "scrollZoom": True,
-    "displaylogo": False,
-    "doubleClick": "reset",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "responsive": True,
-}
 
 
 def leader_options(record: Record) -> list[dict]:
@@ -61,7 +55,20 @@ def filters_panel(record: Record) -> html.Aside:
         id=ids.DRAWER,
         className="drawer",
         children=[
-            html.H2("Filters", className="drawer-title"),
+            html.Div(
+                className="drawer-head",
+                children=[
+                    html.H2("Filters", className="drawer-title"),
+                    html.Button(
+                        "×",
+                        id=ids.DRAWER_CLOSE,
+                        className="button drawer-close",
+                        n_clicks=0,
+                        title="Close the filters",
+                        **{"aria-label": "Close the filters"},
+                    ),
+                ],
+            ),
             _field(
                 "Search (any script)",
                 dcc.Input(
@@ -117,7 +124,7 @@ def filters_panel(record: Record) -> html.Aside:
                 dcc.RadioItems(
                     id=ids.COLOR,
                     options=[{"label": v, "value": k} for k, v in COLOR_LABELS.items()],
-                    value="era",
+                    value="pair",
                     className="checks",
                     inline=True,
                 ),
@@ -199,7 +206,7 @@ def build_layout(record: Record) -> html.Div:
                                 id=ids.DRAWER_TOGGLE,
                                 className="button drawer-toggle",
                                 n_clicks=0,
-                                **{"aria-controls": ids.DRAWER},
+                                **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
                             ),
                             html.Label(
                                 "Link to this view", htmlFor=ids.PERMALINK, className="sr-only"
@@ -225,6 +232,7 @@ def build_layout(record: Record) -> html.Div:
                 className="body",
                 children=[
                     filters_panel(record),
+                    html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0),
                     html.Main(
                         className="main",
                         children=[
@@ -243,73 +251,32 @@ def build_layout(record: Record) -> html.Div:
                                 hidden=True,
                                 children="No events match these filters. Remove a filter or reset.",
                             ),
-                            html.Div(
-                                id=ids.TIMELINE_BOX,
-                                className="timeline-box",
+                            window_bar(record),
+                            stage(),
+                            html.Section(
+                                className="table",
                                 children=[
-                                    dcc.Graph(
-                                        id=ids.TIMELINE, config=GRAPH_CONFIG, className="timeline"
-                                    ),
-                                ],
-                            ),
-                            html.Div(
-                                className="split",
-                                children=[
-                                    html.Section(
-                                        className="detail",
-                                        children=[
-                                            html.Div(
-                                                className="detail-nav",
-                                                children=[
-                                                    html.Button(
-                                                        "← Previous",
-                                                        id=ids.PREV,
-                                                        className="button",
-                                                        n_clicks=0,
-                                                    ),
-                                                    html.Button(
-                                                        "Next →",
-                                                        id=ids.NEXT,
-                                                        className="button",
-                                                        n_clicks=0,
-                                                    ),
-                                                    html.Button(
-                                                        "Close",
-                                                        id=ids.CLOSE,
-                                                        className="button",
-                                                        n_clicks=0,
-                                                    ),
-                                                ],
-                                            ),
-                                            html.Div(id=ids.DETAIL, **{"aria-live": "polite"}),
-                                        ],
-                                    ),
-                                    html.Section(
-                                        className="table",
-                                        children=[
-                                            html.Div(id=ids.EXPORTS, className="exports"),
-                                            dag.AgGrid(
-                                                id=ids.GRID,
-                                                columnDefs=COLUMN_DEFS,
-                                                defaultColDef=DEFAULT_COL_DEF,
-                                                # Rows come from the server a block at a time.
-                                                rowModelType="infinite",
-                                                getRowId="params.data.id",
-                                                dashGridOptions={
-                                                    "rowSelection": {
-                                                        "mode": "singleRow",
-                                                        "checkboxes": False,
-                                                        "enableClickSelection": False,
-                                                    },
-                                                    "cacheBlockSize": BLOCK_SIZE,
-                                                    # One Dash output answers one request.
-                                                    "maxConcurrentDatasourceRequests": 1,
-                                                    "animateRows": False,
-                                                },
-                                                className="ag-theme-quartz",
-                                                style={"height": "480px"},
-                                            ),
-                                        ],
+                                    html.Div(id=ids.EXPORTS, className="exports"),
+                                    dag.AgGrid(
+                                        id=ids.GRID,
+                                        columnDefs=COLUMN_DEFS,
+                                        defaultColDef=DEFAULT_COL_DEF,
+                                        # Rows come from the server a block at a time.
+                                        rowModelType="infinite",
+                                        getRowId="params.data.id",
+                                        dashGridOptions={
+                                            "rowSelection": {
+                                                "mode": "singleRow",
+                                                "checkboxes": False,
+                                                "enableClickSelection": False,
+                                            },
+                                            "cacheBlockSize": BLOCK_SIZE,
+                                            # One Dash output answers one request.
+                                            "maxConcurrentDatasourceRequests": 1,
+                                            "animateRows": False,
+                                        },
+                                        className="ag-theme-quartz",
+                                        style={"height": "420px"},
                                     ),
                                 ],
                             ),

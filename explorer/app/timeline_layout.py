@@ -1,0 +1,104 @@
+"""The timeline part of the page: window controls, legend, timeline and the details beside it."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from explorer.model import Record
+from explorer.window import bounds
+
+from . import ids
+
+GRAPH_CONFIG = {
+    "scrollZoom": True,
+    "displaylogo": False,
+    "doubleClick": "reset",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "resetScale2d"],
+    "responsive": True,
+}
+
+
+def _date_input(id_: str, label: str, limits: tuple[str, str]) -> html.Label:
+    return html.Label(
+        [
+            html.Span(label, className="window-label"),
+            dcc.Input(id=id_, type="date", min=limits[0], max=limits[1], debounce=True, value=""),
+        ],
+        className="window-date",
+    )
+
+
+def window_bar(record: Record) -> html.Div:
+    """Return the window controls: fit to the events, one button per era, and dates from/to."""
+    limits = bounds(record.events)
+    eras = [
+        html.Button(
+            e.name,
+            id={"type": ids.ERA, "name": e.name},
+            className="button era-button",
+            n_clicks=0,
+            title=f"Show the {e.name} era",
+        )
+        for e in record.eras.itertuples(index=False)
+    ]
+    fit = html.Button(
+        "Fit", id=ids.FIT, className="button", n_clicks=0, title="Fit the window to the events"
+    )
+    return html.Div(
+        className="window-bar",
+        children=[
+            html.Div([fit, *eras], className="era-buttons", role="group", **{"aria-label": "Eras"}),
+            html.Div(
+                [
+                    _date_input(ids.DATE_FROM, "From", limits),
+                    _date_input(ids.DATE_TO, "To", limits),
+                ],
+                className="window-dates",
+            ),
+        ],
+    )
+
+
+def timeline_card() -> html.Div:
+    """Return the timeline box with its legend; its height is fixed so nothing jumps."""
+    return html.Div(
+        className="timeline-card",
+        children=[
+            html.Div(id=ids.LEGEND, className="legend"),
+            html.Div(
+                id=ids.TIMELINE_BOX,
+                className="timeline-box",
+                children=[
+                    dcc.Store(id=ids.WINDOW),
+                    dcc.Graph(
+                        id=ids.TIMELINE,
+                        config=GRAPH_CONFIG,
+                        className="timeline",
+                        style={"height": "100%"},
+                    ),
+                    # Labels and era names are placed here by assets/app.js, over the plot.
+                    html.Div(className="timeline-labels", **{"aria-hidden": "true"}),
+                ],
+            ),
+        ],
+    )
+
+
+def detail_card() -> html.Section:
+    """Return the details panel: previous/next/close and the chosen event."""
+    buttons = [
+        html.Button(text, id=id_, className="button", n_clicks=0)
+        for text, id_ in (("← Previous", ids.PREV), ("Next →", ids.NEXT), ("Close", ids.CLOSE))
+    ]
+    return html.Section(
+        className="detail",
+        children=[
+            html.Div(className="detail-nav", children=buttons),
+            html.Div(id=ids.DETAIL, **{"aria-live": "polite"}),
+        ],
+    )
+
+
+def stage() -> html.Div:
+    """Return the timeline and the details side by side (stacked on narrow screens)."""
+    return html.Div(className="stage", children=[timeline_card(), detail_card()])
