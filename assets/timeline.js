@@ -9,19 +9,13 @@
   const MARK_RADIUS = 7;
   const MAX_CANDIDATES = 600; // labels are tried for at most this many marks in the window
   // Where a label may go around its mark: [dx anchor, dy] with the box's left at x + dx*w and
-  // its bottom at y + dy; milestones may also go higher up (the last two).
-  const SLOTS = [
-    [-0.5, -9],
-    [0, -9],
-    [-1, -9],
-    [-0.5, 9 + LABEL_HEIGHT],
-    [0, 9 + LABEL_HEIGHT],
-    [-1, 9 + LABEL_HEIGHT],
-  ];
-  const HIGH_SLOTS = [
-    [-0.5, -9 - LABEL_HEIGHT - 2],
-    [-0.5, -9 - 2 * (LABEL_HEIGHT + 2)],
-  ];
+  // its bottom at y + dy; then a tier further up or down where those are taken.
+  const ANCHORS = [-0.5, -1, 0, -0.25, -0.75];
+  const SLOTS = [-9, 9 + LABEL_HEIGHT].flatMap((dy) => ANCHORS.map((ax) => [ax, dy]));
+  const TIER = LABEL_HEIGHT + 2;
+  const HIGH_SLOTS = [-9 - TIER, -9 - 2 * TIER, 9 + LABEL_HEIGHT + TIER].flatMap((dy) =>
+    ANCHORS.map((ax) => [ax, dy]),
+  );
   const MILESTONE = 3;
 
   const canvas = document.createElement("canvas").getContext("2d");
@@ -87,8 +81,7 @@
       const bold = mark.rank >= MILESTONE;
       const text = fitText(mark.label, bold);
       const w = textWidth(text, bold);
-      const slots = mark.rank >= MILESTONE ? SLOTS.concat(HIGH_SLOTS) : SLOTS;
-      for (const [ax, dy] of slots) {
+      for (const [ax, dy] of SLOTS.concat(HIGH_SLOTS)) {
         const box = { x: mark.x + ax * w, y: mark.y + dy - LABEL_HEIGHT, w: w, h: LABEL_HEIGHT };
         const inside =
           box.x >= area.x && box.y >= area.y && box.x + w <= area.x + area.w &&
@@ -147,7 +140,9 @@
       nodes.push(span);
     });
     layer.replaceChildren(...nodes);
+    // For tests and benchmarks: how many labels, placed for which window.
     layer.dataset.labels = String(labels.length);
+    layer.dataset.range = gd._fullLayout.xaxis.range.join(",");
   }
 
   function hook(box, gd) {

@@ -19,12 +19,23 @@ GRAPH_CONFIG = {
 
 
 def _date_input(id_: str, label: str, limits: tuple[str, str]) -> html.Label:
+    # Text, not type="date": a year ('1989') or a month ('1989-05') is a window too, and Dash's
+    # Input raises on a date input's selection range.
     return html.Label(
-        [
-            html.Span(label, className="window-label"),
-            dcc.Input(id=id_, type="date", min=limits[0], max=limits[1], debounce=True, value=""),
-        ],
+        title=f"A year, month or day between {limits[0]} and {limits[1]}",
         className="window-date",
+        children=[
+            html.Span(label, className="window-label"),
+            dcc.Input(
+                id=id_,
+                type="text",
+                debounce=True,
+                value="",
+                placeholder="YYYY-MM-DD",
+                inputMode="numeric",
+                maxLength=10,
+            ),
+        ],
     )
 
 

@@ -62,12 +62,19 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+DESKTOP = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+
+
 @contextmanager
-def open_page(browser: Browser, base_url: str) -> Iterator[Page]:
+def open_page(browser: Browser, base_url: str, viewport: dict | None = None) -> Iterator[Page]:
     """Yield a fresh page; fail if the console logs an error, a script throws or a request
     leaves the app (the explorer runs offline)."""
     context = browser.new_context(
-        viewport={"width": 1400, "height": 1000}, accept_downloads=True, base_url=base_url
+        viewport=viewport or DESKTOP,
+        accept_downloads=True,
+        base_url=base_url,
+        has_touch=viewport == PHONE,
     )
     context.add_init_script(TRACK_CALLBACKS)
     page = context.new_page()
@@ -92,6 +99,36 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh page on the shipped record (see open_page for what fails the test)."""
     with open_page(browser, base_url) as page:
         yield page
+
+
+@pytest.fixture
+def phone(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh page on the shipped record, phone-sized and touch-enabled."""
+    with open_page(browser, base_url, PHONE) as page:
+        yield page
+
+
+def labels_drawn(page: Page) -> list[dict]:
+    """Wait until the browser has placed the timeline's labels; return their boxes and ids."""
+    page.wait_for_function(
+        "() => { const l = document.querySelector('.timeline-labels');"
+        " const gd = document.querySelector('#timeline .js-plotly-plot');"
+        " return l && gd && gd._fullLayout && gd._fullLayout.xaxis"
+        " && l.dataset.range === gd._fullLayout.xaxis.range.join(','); }"
+    )
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('.mark-label, .era-label')).map(e => {"
+        " const r = e.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, w: r.width, h: r.height, event: e.dataset.event || null,"
+        " text: e.textContent}; })"
+    )
+
+
+def axis_range(page: Page) -> list[str]:
+    """Return the timeline's x range as plotly drew it (dates, 'YYYY-MM-DD…')."""
+    return page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range"
+    )
 
 
 def serve(record) -> Iterator[str]:
