@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from explorer import __version__
+from explorer import __version__, deploy
 from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
 from explorer.paths import DATA_DIR
@@ -99,7 +99,7 @@ def serve(args: argparse.Namespace) -> int:
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.server import serve as run
 
-    app = create_app(args.data)
+    app = create_app(args.data, base_path=args.base_path, frame_ancestors=args.frame_ancestors)
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
     run(app, args.host, args.port, workers=args.workers, debug=args.debug)
     return 0
@@ -115,6 +115,37 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
         help="Flask development server with Dash debug tools (never in public)",
     )
     _data_option(p)
+    _deploy_options(p)
+
+
+def _setting(read: Callable[[str], object]) -> Callable[[str], object]:
+    """Return an argparse type that refuses a value `read` rejects, with its reason."""
+
+    def parse(text: str) -> object:
+        try:
+            return read(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
+def _deploy_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--base-path",
+        type=_setting(deploy.base_path),
+        metavar="PATH",
+        help="serve every page, asset and export under PATH, e.g. /explorer/ "
+        "(default: DASH_URL_BASE_PATHNAME, else /)",
+    )
+    p.add_argument(
+        "--frame-ancestors",
+        type=_setting(deploy.frame_ancestors),
+        default=(),
+        metavar="ORIGINS",
+        help="origins allowed to show the embed view in a frame, space-separated, e.g. "
+        "'https://news.example.org' (default: none)",
+    )
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
