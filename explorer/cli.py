@@ -8,6 +8,7 @@ its handler and its options.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
 from explorer.paths import DATA_DIR
 from explorer.schema import dataset_version
+
+FRAMING_ENV = "EXPLORER_FRAME_ANCESTORS"  # the default of --frame-ancestors
 
 # Command-line flag -> ViewState attribute (values are the same as in the page's URL).
 EXPORT_FILTERS = {
@@ -141,10 +144,10 @@ def _deploy_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--frame-ancestors",
         type=_setting(deploy.frame_ancestors),
-        default=(),
+        default=None,  # then EXPLORER_FRAME_ANCESTORS (read in main, when serving)
         metavar="ORIGINS",
         help="origins allowed to show the embed view in a frame, space-separated, e.g. "
-        "'https://news.example.org' (default: none)",
+        "'https://news.example.org' (default: EXPLORER_FRAME_ANCESTORS, else none)",
     )
 
 
@@ -255,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.folder and args.data and args.folder != args.data:
             parser.error(f"two folders given: {args.folder} and --data {args.data}")
         args.data = args.folder or args.data or DATA_DIR
+    if command == "serve" and args.frame_ancestors is None:
+        try:
+            args.frame_ancestors = deploy.frame_ancestors(os.environ.get(FRAMING_ENV, ""))
+        except ValueError as exc:
+            parser.error(f"{FRAMING_ENV}: {exc}")
     try:
         return COMMANDS[command][0](args)
     except DataError as exc:  # every command refuses invalid data the same way

@@ -10,10 +10,11 @@ import os
 
 from explorer import deploy
 from explorer.app import create_app
+from explorer.cli import FRAMING_ENV
 from explorer.paths import DATA_DIR
 
 app = create_app(
     os.environ.get("EXPLORER_DATA", DATA_DIR),
-    frame_ancestors=deploy.frame_ancestors(os.environ.get("EXPLORER_FRAME_ANCESTORS", "")),
+    frame_ancestors=deploy.frame_ancestors(os.environ.get(FRAMING_ENV, "")),
 )
 server = app.server

@@ -132,3 +132,40 @@ def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
 @pytest.mark.parametrize("parser", _parsers(_parser()), ids=lambda p: p.prog)
 def test_every_argument_has_help_text(parser):
     assert [a.dest for a in parser._actions if not a.help] == []
+
+
+@pytest.fixture
+def served(monkeypatch) -> dict:
+    """Capture the app `explorer serve` would run, instead of starting gunicorn."""
+    seen: dict = {}
+    monkeypatch.setattr("explorer.app.server.serve", lambda app, *a, **k: seen.update(app=app))
+    return seen
+
+
+def test_serve_passes_base_path_and_framing_to_the_app(served, make_dataset, monkeypatch):
+    monkeypatch.setenv("EXPLORER_FRAME_ANCESTORS", "https://env.example")
+    argv = ["--data", str(make_dataset()), "--base-path", "tools/explorer", "--port", "0"]
+    assert main([*argv, "--frame-ancestors", "https://news.example.org"]) == 0
+    client = served["app"].server.test_client()
+    csp = client.get("/tools/explorer/embed").headers["Content-Security-Policy"]
+    assert csp.endswith("frame-ancestors https://news.example.org")  # the flag wins over the env
+    assert main(["serve", *argv]) == 0
+    csp = served["app"].server.test_client().get("/tools/explorer/embed").headers
+    assert csp["Content-Security-Policy"].endswith("frame-ancestors https://env.example")
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["--base-path", "/a b/"], "", "--base-path: '/a b/' is not a path"),
+        (["--frame-ancestors", "*"], "", "--frame-ancestors: '*' is not an origin"),
+        ([], "example.org", "EXPLORER_FRAME_ANCESTORS: 'example.org' is not an origin"),
+    ],
+)
+def test_bad_deployment_settings_are_one_line(served, monkeypatch, capsys, argv, env, message):
+    monkeypatch.setenv("EXPLORER_FRAME_ANCESTORS", env)
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", *argv])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
+    assert served == {}
