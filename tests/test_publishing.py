@@ -131,3 +131,13 @@ def test_one_event_route(client, name, status, media):
     assert resp.status_code == status and resp.content_type.startswith(media)
     if status == 404:
         assert b"export/event/<id>.<format>" in resp.data
+
+
+def test_a_proxy_that_strips_the_prefix_gets_links_with_it(mini, monkeypatch):
+    monkeypatch.setenv("DASH_REQUESTS_PATHNAME_PREFIX", BASE)
+    client = create_app(record=mini).server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert f'src="{BASE}assets/publishing.js' in page  # the browser asks the proxy's path
+    assert client.get("/export/events.csv").status_code == 200  # the proxy strips it
+    event = f"/export/event/{EVENT['id']}.txt"
+    assert f"http://localhost{BASE}?event=" in client.get(event).get_data(as_text=True)
