@@ -43,10 +43,58 @@
     });
   }
 
+  // "Print this view": the whole filtered table, fetched from the view's JSON export, is
+  // printed in place of the list of events (which Ctrl+P prints, up to its 500 rows).
+  const PRINT_COLUMNS = [
+    ["Date", (e) => e.start_date + (e.end_date ? " – " + e.end_date : "")],
+    ["Event", (e) => e.title],
+    ["Kind", (e) => e.kind],
+    ["Place", (e) => [e.city, e.country].filter(Boolean).join(", ") || e.host],
+    ["China", (e) => (e.china_leaders || []).join("; ")],
+    ["USSR / Russia", (e) => (e.russia_leaders || []).join("; ")],
+  ];
+
+  function printTable(events) {
+    const table = document.createElement("table");
+    table.className = "print-table";
+    const head = table.createTHead().insertRow();
+    PRINT_COLUMNS.forEach(function (column) {
+      const th = document.createElement("th");
+      th.textContent = column[0];
+      head.appendChild(th);
+    });
+    const body = table.createTBody();
+    events.forEach(function (event) {
+      const row = body.insertRow();
+      PRINT_COLUMNS.forEach(function (column) {
+        row.insertCell().textContent = column[1](event);
+      });
+    });
+    return table;
+  }
+
+  function printView() {
+    const url = basePath() + "export/events.json" + window.location.search;
+    fetch(url)
+      .then((response) => response.json())
+      .then(function (data) {
+        const old = document.querySelector(".print-table");
+        if (old) old.remove();
+        document.body.appendChild(printTable(data.events));
+        document.documentElement.classList.add("printing-table");
+      })
+      .finally(function () { window.print(); });
+  }
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("printing-table");
+    const table = document.querySelector(".print-table");
+    if (table) table.remove();
+  });
+
   const ACTIONS = {
     "save-svg": function () { saveTimeline("svg"); },
     "save-png": function () { saveTimeline("png"); },
-    "print-page": function () { window.print(); },
+    "print-page": printView,
   };
   document.addEventListener("click", function (event) {
     const button = event.target.closest && event.target.closest("button[id]");

@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     show_insights,
     wait_ready,
 )
+from tests.browser.test_page import expected_ids
 
 pytestmark = pytest.mark.browser
 
@@ -126,10 +127,23 @@ def test_print_shows_the_timeline_and_every_filtered_event(page: Page, shipped):
     twin = page.locator("#twin-list")
     expect(twin.locator("[role=option]")).to_have_count(shipped.total)
     assert twin.evaluate("el => el.scrollHeight <= el.clientHeight + 1")  # nothing cut off
-    page.emulate_media(media="screen")
-    page.evaluate("window.print = () => { window.__printed = true; }")
+
+
+def test_print_this_view_prints_the_whole_filtered_table(page: Page, shipped):
+    page.goto("/?kind=visit")
+    want = expected_ids(shipped, "?kind=visit")
+    wait_ready(page, f"{len(want)} of {shipped.total} events")
+    page.evaluate("window.print = () => { window.__printed = true; }")  # no dialog in a test
     page.click("#print-page")
     page.wait_for_function("window.__printed === true")
+    table = page.locator(".print-table")
+    expect(table).to_be_hidden()  # on screen
+    page.emulate_media(media="print")
+    expect(table).to_be_visible()
+    expect(page.locator(".twin")).to_be_hidden()
+    dates = [d.split(" – ")[0] for d in table.locator("tbody td:first-child").all_inner_texts()]
+    assert dates == [shipped.events.set_index("id").loc[i, "start_date"].strftime("%Y-%m-%d")
+                     for i in want]  # fmt: skip
 
 
 @pytest.mark.parametrize(("button", "start"), [("#save-svg", b"<svg"), ("#save-png", b"\x89PNG")])
