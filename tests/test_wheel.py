@@ -24,7 +24,9 @@ import pytest
 from explorer import __version__
 from explorer.paths import CHECKOUT
 
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "*.egg-info", "build", "dist")
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "*.egg-info", "build", "dist", ".*_cache", ".hypothesis"
+)
 WAIT_S = 60  # upper bound for gunicorn to come up on a loaded machine (polled, not slept)
 
 
