@@ -19,6 +19,7 @@ ARTICLE = {
 }
 DATASET_TITLE = "China–USSR/Russia leader-to-leader diplomacy, 1949–2025: an explorable record"
 PROJECT = "china-russia-diplomacy-explorer"
+AUTHORS = "The china-russia-diplomacy-explorer contributors"  # as pyproject.toml and CITATION.cff
 LICENSE = "CC BY 4.0"
 
 

@@ -8,13 +8,19 @@ its handler and its options.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
+from explorer import __version__, deploy
 from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
-from explorer.schema import DEFAULT_DATA_DIR
+from explorer.paths import DATA_DIR
+from explorer.schema import dataset_version
+
+FRAMING_ENV = "EXPLORER_FRAME_ANCESTORS"  # the default of --frame-ancestors
 
 # Command-line flag -> ViewState attribute (values are the same as in the page's URL).
 EXPORT_FILTERS = {
@@ -96,7 +102,7 @@ def serve(args: argparse.Namespace) -> int:
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.server import serve as run
 
-    app = create_app(args.data)
+    app = create_app(args.data, base_path=args.base_path, frame_ancestors=args.frame_ancestors)
     print(f"Serving on http://{args.host}:{args.port}/", flush=True)
     run(app, args.host, args.port, workers=args.workers, debug=args.debug)
     return 0
@@ -112,19 +118,58 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
         help="Flask development server with Dash debug tools (never in public)",
     )
     _data_option(p)
+    _deploy_options(p)
+
+
+def _setting(read: Callable[[str], object]) -> Callable[[str], object]:
+    """Return an argparse type that refuses a value `read` rejects, with its reason."""
+
+    def parse(text: str) -> object:
+        try:
+            return read(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
+def _deploy_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--base-path",
+        type=_setting(deploy.base_path),
+        metavar="PATH",
+        help="serve every page, asset and export under PATH, e.g. /explorer/ "
+        "(default: DASH_URL_BASE_PATHNAME, else /)",
+    )
+    p.add_argument(
+        "--frame-ancestors",
+        type=_setting(deploy.frame_ancestors),
+        default=None,  # then EXPLORER_FRAME_ANCESTORS (read in main, when serving)
+        metavar="ORIGINS",
+        help="origins allowed to show the embed view in a frame, space-separated, e.g. "
+        "'https://news.example.org' (default: EXPLORER_FRAME_ANCESTORS, else none)",
+    )
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         type=Path,
-        default=DEFAULT_DATA_DIR,
+        default=DATA_DIR,
         help="folder with events.csv, leaders.csv and eras.csv (default: shipped data)",
     )
 
 
 def _dir_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA_DIR, metavar="DIR")
+    # The folder may be given as DIR or as --data DIR, like the other commands take it.
+    p.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="folder with events.csv, leaders.csv and eras.csv (default: shipped data)",
+    )
+    p.add_argument("--data", type=Path, metavar="DIR", help="the same folder, as an option")
 
 
 def _export_options(p: argparse.ArgumentParser) -> None:
@@ -144,9 +189,11 @@ def _export_options(p: argparse.ArgumentParser) -> None:
 
 
 def _synth_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--events", type=int, required=True, help="number of events")
-    p.add_argument("--out", type=Path, required=True, help="folder to write")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument(
+        "--events", type=count, required=True, metavar="N", help="number of events (0 or more)"
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
+    p.add_argument("--seed", type=whole, default=0, help="random seed (default 0)")
 
 
 # Command -> (handler, help, options).
@@ -159,13 +206,44 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, Callable]] =
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that refuses bad input with one line (no usage dump, no traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def whole(text: str) -> int:
+    """Return the integer `text` spells, or refuse it with the reason."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def count(text: str) -> int:
+    """Return the count `text` spells (0 or more), or refuse it with the reason."""
+    value = whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="explorer",
         description="Explore leader-to-leader diplomacy between Beijing and Moscow, 1949-2025.",
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (data {dataset_version()})",
+        help="print the explorer's and the shipped data's versions, then exit",
+    )
     _serve_options(parser)  # `explorer` alone serves
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="what to do (default: serve); COMMAND --help"
+    )
     for name, (_, help_text, options) in COMMANDS.items():
         options(sub.add_parser(name, help=help_text))
     return parser
@@ -173,10 +251,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     command = args.command or "serve"
+    if hasattr(args, "folder"):  # validate and docs: DIR or --data DIR, not two different ones
+        if args.folder and args.data and args.folder != args.data:
+            parser.error(f"two folders given: {args.folder} and --data {args.data}")
+        args.data = args.folder or args.data or DATA_DIR
+    if command == "serve" and args.frame_ancestors is None:
+        try:
+            args.frame_ancestors = deploy.frame_ancestors(os.environ.get(FRAMING_ENV, ""))
+        except ValueError as exc:
+            parser.error(f"{FRAMING_ENV}: {exc}")
     try:
         return COMMANDS[command][0](args)
     except DataError as exc:  # every command refuses invalid data the same way
         where = f"Cannot start: {args.data}" if command == "serve" else str(args.data)
         return _report(exc, where)
+    except OSError as exc:  # a folder that cannot be written or read: one line, no traceback
+        print(f"explorer {command}: {exc}", file=sys.stderr)
+        return 1

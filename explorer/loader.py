@@ -15,8 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from explorer import rules
+from explorer.paths import schema_file
 from explorer.schema import (
     DEFAULT_DATA_DIR,
+    PACKAGE_FILE,
     RESOURCES,
     Field,
     dataset_version,
@@ -112,10 +114,12 @@ def _parse_cell(field: Field, raw: str) -> tuple[object, str | None]:
     return value, None
 
 
-def parse_resource(path: Path, name: str) -> tuple[list[Row], list[str]]:
+def parse_resource(
+    path: Path, name: str, schema: Path = PACKAGE_FILE
+) -> tuple[list[Row], list[str]]:
     """Return the typed rows of one CSV file and the problems found cell by cell."""
     where = _display(path)
-    res = resource(name)
+    res = resource(name, schema)
     header, records, problems = read_raw(path)
     if problems:
         return [], problems
@@ -145,8 +149,8 @@ def parse_resource(path: Path, name: str) -> tuple[list[Row], list[str]]:
     return rows, problems
 
 
-def _frame(name: str, rows: list[Row]) -> pd.DataFrame:
-    res = resource(name)
+def _frame(name: str, rows: list[Row], schema: Path) -> pd.DataFrame:
+    res = resource(name, schema)
     frame = pd.DataFrame([r.values for r in rows], columns=list(res.columns))
     for field in res.fields:
         if field.type == "date":
@@ -160,33 +164,36 @@ def _frame(name: str, rows: list[Row]) -> pd.DataFrame:
     return frame
 
 
-def _version(data_dir: Path) -> str:
+def _version(data_dir: Path, schema: Path) -> str:
     digest = hashlib.sha256()
     for name in RESOURCES:
-        path = data_dir / resource(name).path
+        path = data_dir / resource(name, schema).path
         if path.is_file():
             digest.update(path.read_bytes())
-    return f"{dataset_version()}+{digest.hexdigest()[:8]}"
+    return f"{dataset_version(schema)}+{digest.hexdigest()[:8]}"
 
 
 def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     """Return the validated dataset in `data_dir`, or raise DataError listing every problem."""
     data_dir = Path(data_dir)
+    schema = schema_file(data_dir)  # the folder's own datapackage.json, else the shipped one
     parsed: dict[str, list[Row]] = {}
     problems: list[str] = []
     for name in RESOURCES:
-        path = data_dir / resource(name).path
-        parsed[name], found = parse_resource(path, name)
+        path = data_dir / resource(name, schema).path
+        parsed[name], found = parse_resource(path, name, schema)
         problems += found
     # Cross-file checks run even when cells failed, so one run reports everything it can.
-    where = {n: _display(data_dir / resource(n).path) for n in RESOURCES}
+    where = {n: _display(data_dir / resource(n, schema).path) for n in RESOURCES}
     problems += rules.cross_checks(parsed, where)
     if problems:
         raise DataError(problems)
-    events = _frame("events", parsed["events"]).sort_values(["start_date", "id"], kind="stable")
+    events = _frame("events", parsed["events"], schema).sort_values(
+        ["start_date", "id"], kind="stable"
+    )
     return Dataset(
         events=events.reset_index(drop=True),
-        leaders=_frame("leaders", parsed["leaders"]),
-        eras=_frame("eras", parsed["eras"]).sort_values("start").reset_index(drop=True),
-        version=_version(data_dir),
+        leaders=_frame("leaders", parsed["leaders"], schema),
+        eras=_frame("eras", parsed["eras"], schema).sort_values("start").reset_index(drop=True),
+        version=_version(data_dir, schema),
     )

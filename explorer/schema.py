@@ -1,7 +1,8 @@
 """The dataset's schema, read from data/datapackage.json: the single source of truth.
 
 Column names, types, vocabularies and docs all come from the Frictionless data package;
-nothing else in the code base spells a column's rules out again.
+nothing else in the code base spells a column's rules out again. A dataset folder given with
+`--data` may carry its own datapackage.json (same columns); the loader validates it by that one.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA_DIR = ROOT / "data"
-PACKAGE_FILE = DEFAULT_DATA_DIR / "datapackage.json"
+from explorer.paths import DATA_DIR, schema_file
+
+DEFAULT_DATA_DIR = DATA_DIR
+PACKAGE_FILE = schema_file()
 RESOURCES = ("events", "leaders", "eras")
 
 
@@ -71,17 +73,31 @@ def _field(spec: dict) -> Field:
     )
 
 
-@cache
-def package() -> dict:
-    """Return the parsed data package descriptor."""
-    return json.loads(PACKAGE_FILE.read_text(encoding="utf-8"))
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    # Read once per version of the file: a dataset folder's own descriptor may be rewritten.
+    stat = Path(path).stat()
+    return Path(path), stat.st_mtime_ns, stat.st_size
 
 
 @cache
-def resource(name: str) -> Resource:
-    """Return the resource `name` (events, leaders or eras) with its fields."""
-    spec = next(r for r in package()["resources"] if r["name"] == name)
+def _package(stamp: tuple[Path, int, int]) -> dict:
+    return json.loads(stamp[0].read_text(encoding="utf-8"))
+
+
+@cache
+def _resource(name: str, stamp: tuple[Path, int, int]) -> Resource:
+    spec = next(r for r in _package(stamp)["resources"] if r["name"] == name)
     return Resource(spec["name"], spec["path"], tuple(_field(f) for f in spec["schema"]["fields"]))
+
+
+def package(path: Path = PACKAGE_FILE) -> dict:
+    """Return the parsed data package descriptor at `path` (default: the shipped one)."""
+    return _package(_stamp(path))
+
+
+def resource(name: str, path: Path = PACKAGE_FILE) -> Resource:
+    """Return the resource `name` (events, leaders or eras) with its fields."""
+    return _resource(name, _stamp(path))
 
 
 def list_columns(name: str) -> tuple[str, ...]:
@@ -89,6 +105,6 @@ def list_columns(name: str) -> tuple[str, ...]:
     return tuple(f.name for f in resource(name).fields if f.type == "list")
 
 
-def dataset_version() -> str:
+def dataset_version(path: Path = PACKAGE_FILE) -> str:
     """Return the data package's declared version."""
-    return package()["version"]
+    return package(path)["version"]

@@ -13,12 +13,12 @@ from explorer.figure import WEBGL_THRESHOLD, timeline_figure
 from explorer.figure_counts import AGGREGATE_ABOVE
 from explorer.loader import load_dataset
 from explorer.model import build_record
-from explorer.schema import ROOT
+from explorer.paths import ASSETS_DIR, CHECKOUT
 from explorer.state import ViewState
 from explorer.synth import write_dataset
 
-BUNDLE = ROOT / "assets" / "vendor" / "plotly-explorer.min.js"
-TRACES = json.loads((ROOT / "js" / "plotly" / "traces.json").read_text())
+BUNDLE = ASSETS_DIR / "vendor" / "plotly-explorer.min.js"
+TRACES = json.loads((CHECKOUT / "js" / "plotly" / "traces.json").read_text())
 
 
 def types(fig) -> set[str]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
 import pytest
 
-from explorer.cli import main
+from explorer import __version__
+from explorer.cli import _parser, main
 from explorer.exports import FORMATS
+from explorer.schema import dataset_version
 from tests.conftest import EVENT
 
 
@@ -82,3 +85,87 @@ def test_export_refuses_unknown_values_and_formats(make_dataset, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["export", "--format", "pdf"])
     assert exc.value.code == 2
+
+
+def test_version_names_the_code_and_the_data(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"explorer {__version__} (data {dataset_version()})\n"
+
+
+@pytest.mark.parametrize("form", [["DIR"], ["--data", "DIR"], ["DIR", "--data", "DIR"]])
+def test_validate_takes_the_folder_either_way(make_dataset, capsys, form):
+    folder = str(make_dataset())
+    assert main(["validate", *(folder if a == "DIR" else a for a in form)]) == 0
+    assert capsys.readouterr().out.startswith("OK: 5 events")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["synth", "--events", "-1", "--out", "x"], "--events: -1 is negative; give 0 or more"),
+        (["synth", "--events", "ten", "--out", "x"], "--events: 'ten' is not a whole number"),
+        (["synth", "--events", "1", "--seed", "1.5", "--out", "x"], "'1.5' is not a whole"),
+        (["validate", "a", "--data", "b"], "two folders given: a and --data b"),
+    ],
+)
+def test_bad_arguments_are_refused_with_one_line(capsys, argv, message):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
+
+
+def test_unwritable_output_is_one_line(tmp_path, capsys):
+    (tmp_path / "file").write_text("")
+    assert main(["synth", "--events", "1", "--out", str(tmp_path / "file" / "sub")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [parser, *(p for s in subs for p in s.choices.values())]
+
+
+@pytest.mark.parametrize("parser", _parsers(_parser()), ids=lambda p: p.prog)
+def test_every_argument_has_help_text(parser):
+    assert [a.dest for a in parser._actions if not a.help] == []
+
+
+@pytest.fixture
+def served(monkeypatch) -> dict:
+    """Capture the app `explorer serve` would run, instead of starting gunicorn."""
+    seen: dict = {}
+    monkeypatch.setattr("explorer.app.server.serve", lambda app, *a, **k: seen.update(app=app))
+    return seen
+
+
+def test_serve_passes_base_path_and_framing_to_the_app(served, make_dataset, monkeypatch):
+    monkeypatch.setenv("EXPLORER_FRAME_ANCESTORS", "https://env.example")
+    argv = ["--data", str(make_dataset()), "--base-path", "tools/explorer", "--port", "0"]
+    assert main([*argv, "--frame-ancestors", "https://news.example.org"]) == 0
+    client = served["app"].server.test_client()
+    csp = client.get("/tools/explorer/embed").headers["Content-Security-Policy"]
+    assert csp.endswith("frame-ancestors https://news.example.org")  # the flag wins over the env
+    assert main(["serve", *argv]) == 0
+    csp = served["app"].server.test_client().get("/tools/explorer/embed").headers
+    assert csp["Content-Security-Policy"].endswith("frame-ancestors https://env.example")
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["--base-path", "/a b/"], "", "--base-path: '/a b/' is not a path"),
+        (["--frame-ancestors", "*"], "", "--frame-ancestors: '*' is not an origin"),
+        ([], "example.org", "EXPLORER_FRAME_ANCESTORS: 'example.org' is not an origin"),
+    ],
+)
+def test_bad_deployment_settings_are_one_line(served, monkeypatch, capsys, argv, env, message):
+    monkeypatch.setenv("EXPLORER_FRAME_ANCESTORS", env)
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", *argv])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
+    assert served == {}

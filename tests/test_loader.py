@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from explorer.loader import DataError, load_dataset
+from explorer.paths import schema_file
+from explorer.schema import dataset_version
 from tests.conftest import ERAS, EVENT, EVENTS, LEADERS
 
 # (what changes in the first event row, the message after "<path>/events.csv:2: ")
@@ -167,3 +172,27 @@ def test_bom_and_crlf_are_accepted(make_dataset):
 def test_leader_and_era_rules(make_dataset, leaders, eras, message):
     problems = problems_for(make_dataset, leaders=leaders, eras=eras)
     assert any(p.endswith(message) for p in problems), problems
+
+
+def _own_package(folder: Path, **changes) -> Path:
+    package = json.loads(schema_file().read_text(encoding="utf-8")) | changes
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_without_its_own_schema_uses_the_shipped_one(make_dataset):
+    assert load_dataset(make_dataset()).version.startswith(f"{dataset_version()}+")
+
+
+def test_a_folder_with_its_own_datapackage_is_read_by_it(make_dataset):
+    folder = _own_package(make_dataset(), version="9.9.9")
+    assert load_dataset(folder).version.startswith("9.9.9+")
+    # Its rules apply too: a narrower vocabulary of kinds rejects a shipped one.
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    kind = next(f for f in events["schema"]["fields"] if f["name"] == "kind")
+    kind["constraints"]["enum"] = [k for k in kind["constraints"]["enum"] if k != "summit"]
+    _own_package(folder, resources=package["resources"])
+    with pytest.raises(DataError) as exc:
+        load_dataset(folder)
+    assert any("kind: 'summit': not one of" in p for p in exc.value.problems)

@@ -80,6 +80,7 @@ def detail_panel(detail: Detail | None) -> list:
     ]
     if detail.notes:
         body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]
+    body.append(cite_event(detail.id))
     body.append(
         html.P(
             [
@@ -92,6 +93,33 @@ def detail_panel(detail: Detail | None) -> list:
         )
     )
     return [c for c in body if c is not None]
+
+
+CITE_LABELS = {"bib": "BibTeX", "ris": "RIS", "txt": "Plain text"}
+EVENT_EXPORTS = ("csv", "xlsx", "json", "ics")  # the rest stay one click away on the view
+
+
+def cite_event(event_id: str) -> html.Div:
+    """Return the links that cite one event and export its row (explorer.event_exports)."""
+
+    def links(formats: dict[str, str]) -> list:
+        return [
+            html.A(label, href=f"export/event/{event_id}.{fmt}", className="export", download="")
+            for fmt, label in formats.items()
+        ]
+
+    return html.Div(
+        id=ids.CITE,
+        className="cite-event",
+        children=[
+            html.H3("Cite this event"),
+            html.P(links(CITE_LABELS)),
+            html.P(
+                ["This event as: ", *links({f: EXPORT_LABELS[f] for f in EVENT_EXPORTS})],
+                className="event-exports",
+            ),
+        ],
+    )
 
 
 def chip_list(chips: list[Chip]) -> list:
@@ -113,7 +141,7 @@ def export_links(query: str) -> list:
     return [html.Span("Export this view:", className="label")] + [
         html.A(
             EXPORT_LABELS.get(fmt, fmt),
-            href=f"/export/events.{fmt}{query}",
+            href=f"export/events.{fmt}{query}",  # relative: works under any base path
             className="export",
             download="",
             id=f"export-{fmt.replace('.', '-')}",

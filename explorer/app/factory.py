@@ -9,41 +9,54 @@ from dash import Dash
 from explorer.filters import vocabulary
 from explorer.loader import load_dataset
 from explorer.model import Record, build_record
-from explorer.schema import DEFAULT_DATA_DIR, ROOT
+from explorer.paths import ASSETS_DIR, DATA_DIR
 
 from .callbacks import register
 from .hardening import register_hardening
 from .layout import build_layout
+from .publishing import register_publishing
 from .routes import register_routes
 
-ASSETS = ROOT / "assets"
 TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
 
 
-def load_record(data_dir: Path | str = DEFAULT_DATA_DIR) -> Record:
+def load_record(data_dir: Path | str = DATA_DIR) -> Record:
     """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
     return build_record(load_dataset(data_dir))
 
 
-def create_app(data_dir: Path | str = DEFAULT_DATA_DIR, record: Record | None = None) -> Dash:
-    """Return a Dash app serving the record (loaded from `data_dir` unless given)."""
+def create_app(
+    data_dir: Path | str = DATA_DIR,
+    record: Record | None = None,
+    *,
+    base_path: str | None = None,
+    frame_ancestors: tuple[str, ...] = (),
+) -> Dash:
+    """Return a Dash app serving the record (loaded from `data_dir` unless given) under
+    `base_path` (e.g. "/explorer/"; default: DASH_URL_BASE_PATHNAME or Dash's other prefix
+    settings, else "/"), its embed view framable by the origins in `frame_ancestors`."""
     record = record if record is not None else load_record(data_dir)
     vocab = vocabulary(record)
-    # assets_folder resolves against this module unless given: the assets live at the top.
+    # assets_folder resolves against this module unless given: in a wheel they are package
+    # data, in a checkout they live at the top (explorer.paths).
     app = Dash(
         __name__,
         title=TITLE,
-        assets_folder=str(ASSETS),
+        assets_folder=str(ASSETS_DIR),
         serve_locally=True,
         update_title=None,
         compress=True,  # gzip/brotli for JS, CSS and JSON (flask-compress)
+        **({"url_base_pathname": base_path} if base_path else {}),
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(record)
     register(app, record, vocab)
-    register_routes(app.server, record, vocab)
-    register_hardening(app, version=record.version, events=record.total)
+    register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
+    register_publishing(app, record)
+    register_hardening(
+        app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
+    )
     # Dash registers its component libraries while rendering the first page. Do it now, so
     # that worker processes forked from this one (gunicorn) can all serve the JS bundles.
-    app.server.test_client().get("/")
+    app.server.test_client().get(app.config.routes_pathname_prefix)
     return app

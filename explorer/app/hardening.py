@@ -9,10 +9,12 @@ from flask import Response, jsonify, request
 
 MAX_BODY = 256 * 1024  # a callback body of this app is a few kB
 CALLBACK_PATH = "/_dash-update-component"
+EMBED_PATH = "embed"  # the embed view, under the base path
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
-    """Return a CSP that allows only this origin's scripts plus Dash's own inline ones."""
+def content_security_policy(script_hashes: list[str], frame_ancestors: tuple[str, ...] = ()) -> str:
+    """Return a CSP that allows only this origin's scripts plus Dash's own inline ones, framed
+    by nobody unless `frame_ancestors` lists origins."""
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
@@ -25,21 +27,26 @@ def content_security_policy(script_hashes: list[str]) -> str:
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        "frame-ancestors": list(frame_ancestors) or ["'none'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def security_headers(script_hashes: list[str]) -> dict[str, str]:
-    """Return the headers every response carries."""
-    return {
-        "Content-Security-Policy": content_security_policy(script_hashes),
+def security_headers(
+    script_hashes: list[str], frame_ancestors: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Return the headers every response carries (X-Frame-Options only when none may frame)."""
+    headers = {
+        "Content-Security-Policy": content_security_policy(script_hashes, frame_ancestors),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     }
+    if frame_ancestors:  # X-Frame-Options cannot name origins; the CSP above does
+        del headers["X-Frame-Options"]
+    return headers
 
 
 def _outputs_match(output: str, outputs: object) -> bool:
@@ -75,15 +82,20 @@ def callback_problem(body: object, callbacks: dict) -> str | None:
     return None
 
 
-def register_hardening(app: Dash, *, version: str, events: int) -> None:
-    """Add headers, limits, the callback guard and /healthz to the app's Flask server."""
+def register_hardening(
+    app: Dash, *, version: str, events: int, frame_ancestors: tuple[str, ...] = ()
+) -> None:
+    """Add headers, limits, the callback guard and /healthz to the app's Flask server; only the
+    embed view (`<base path>embed`) may be framed, and only by `frame_ancestors`."""
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     headers = security_headers(app.csp_hashes())
+    framed = security_headers(app.csp_hashes(), frame_ancestors)
+    prefix = app.config.routes_pathname_prefix  # "/" or the base path, e.g. "/explorer/"
 
     @server.before_request
     def guard_callbacks() -> Response | None:
-        if request.path != CALLBACK_PATH or request.method != "POST":
+        if request.path != prefix + CALLBACK_PATH.lstrip("/") or request.method != "POST":
             return None
         problem = callback_problem(request.get_json(silent=True), app.callback_map)
         if problem:
@@ -92,10 +104,10 @@ def register_hardening(app: Dash, *, version: str, events: int) -> None:
 
     @server.after_request
     def add_headers(response: Response) -> Response:
-        response.headers.update(headers)
+        response.headers.update(framed if request.path == prefix + EMBED_PATH else headers)
         # Dash links assets with their modification time (?m=…): a changed file gets a new URL.
         if (
-            request.path.startswith("/assets/")
+            request.path.startswith(prefix + "assets/")
             and "m" in request.args
             and response.status_code == 200
         ):

@@ -73,3 +73,12 @@ INSIGHTS_SEEN = "insights-seen"  # store: true once the insights scrolled near t
 TABLE_TOGGLE = "table-toggle"  # pattern-matching type: {"type": TABLE_TOGGLE, "table": <id>}
 # The insight tables, each drawn only while its <details> is open.
 INSIGHT_TABLES = (MAP_TABLE, TEMPO_TABLE, PAIRS_TABLE, DIRECTION_TABLE)
+
+# Publishing: save the timeline, print, embed, cite one event.
+PUBLISH = "publish"
+SAVE_SVG = "save-svg"
+SAVE_PNG = "save-png"
+PRINT = "print-page"
+EMBED = "embed-box"
+EMBED_CODE = "embed-code"
+CITE = "event-cite"

@@ -7,7 +7,8 @@ from dash import dcc, html
 
 from . import ids
 
-CHART_CONFIG = {"displaylogo": False, "topojsonURL": "/assets/topojson/"}
+# Relative to the page, so the offline outline loads under any base path (--base-path).
+CHART_CONFIG = {"displaylogo": False, "topojsonURL": "assets/topojson/"}
 
 
 def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:

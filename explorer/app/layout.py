@@ -13,6 +13,7 @@ from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
 from .insights_layout import insights_section, twin_section
+from .publishing import toolbar
 from .timeline_layout import stage, window_bar
 
 SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
@@ -253,6 +254,7 @@ def build_layout(record: Record) -> html.Div:
                             ),
                             window_bar(record),
                             stage(),
+                            toolbar(),  # save the timeline, print, embed (publishing.py)
                             html.Section(
                                 className="table",
                                 children=[

@@ -10,10 +10,10 @@ from explorer.state import Vocabulary
 from explorer.view import export_view, open_view
 
 
-def register_routes(server: Flask, record: Record, vocab: Vocabulary) -> None:
-    """Add `/export/events.<format>?<the page's query string>` to the Flask server."""
+def register_routes(server: Flask, record: Record, vocab: Vocabulary, prefix: str = "/") -> None:
+    """Add `<prefix>export/events.<format>?<the page's query string>` to the Flask server."""
 
-    @server.route("/export/events.<path:fmt>")
+    @server.route(f"{prefix}export/events.<path:fmt>")
     def export_events(fmt: str) -> Response:
         if fmt not in FORMATS:
             known = ", ".join(FORMATS)
@@ -23,7 +23,7 @@ def register_routes(server: Flask, record: Record, vocab: Vocabulary) -> None:
                 mimetype="text/plain",
             )
         query = request.query_string.decode("utf-8", "replace")
-        page_url = request.host_url.rstrip("/") + "/" + (f"?{query}" if query else "")
+        page_url = request.host_url.rstrip("/") + prefix + (f"?{query}" if query else "")
         out = export_view(record, open_view(record, vocab, query), fmt, page_url)
         return Response(
             out.body,

@@ -131,10 +131,17 @@ def axis_range(page: Page) -> list[str]:
     )
 
 
-def serve(record) -> Iterator[str]:
-    """Serve `record` from a thread on an ephemeral loopback port; yield its base URL."""
+def serve(record, **options) -> Iterator[str]:
+    """Serve `record` (create_app's `options`, e.g. base_path) from a thread on an ephemeral
+    loopback port; yield its base URL."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request is noise
-    server = make_server("127.0.0.1", 0, create_app(record=record).server, threaded=True)
+    app = create_app(record=record, **options)
+    yield from serve_wsgi(app.server)
+
+
+def serve_wsgi(wsgi_app) -> Iterator[str]:
+    """Serve any WSGI app from a thread on an ephemeral loopback port; yield its base URL."""
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
