@@ -17,14 +17,14 @@ from explorer.app import create_app
 HERE = Path(__file__).parent
 # File name -> (width, height, view, element to capture or None for the viewport).
 SHOTS = {
-    "screenshot-desktop.png": (1400, 1000, "/?event=2013-03-22-xi-putin-moscow", None),
+    "screenshot-desktop.png": (1440, 900, "/?event=2013-03-22-xi-putin-moscow", None),
     "screenshot-phone.png": (
-        375,
-        800,
+        390,
+        844,
         "/?leader=Xi+Jinping&event=2013-03-22-xi-putin-moscow",
         None,
     ),
-    "screenshot-insights.png": (1400, 1000, "/", ".insights"),
+    "screenshot-insights.png": (1440, 900, "/", ".insights"),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
@@ -41,6 +41,7 @@ def main() -> None:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + path)
             page.wait_for_selector("#timeline .cartesianlayer .point")
+            page.wait_for_selector(".timeline-labels[data-range]")  # labels placed (timeline.js)
             page.wait_for_timeout(800)
             if element:
                 page.locator(element).scroll_into_view_if_needed()  # drawn once near the screen
