@@ -246,12 +246,21 @@ def _selected_trace(frame: pd.DataFrame, event: str | None) -> dict:
     }
 
 
+LANE_CHAR_PX = 7  # an upper bound on a 12 px tick label's character width
+
+
+def _lane_margin(order: list[str]) -> int:
+    """Return the left margin (px) that fits the longest lane name."""
+    return 16 + LANE_CHAR_PX * max((len(o) for o in order), default=4)
+
+
 def _layout(state: ViewState, order: list[str], window: Window, limits: Window, meta: dict) -> dict:
     """Return the timeline's layout: lanes, era bands, the window and how far it may pan."""
     return {
         "template": template(),
         "autosize": True,  # the page gives the timeline a fixed height: nothing jumps
-        "margin": {"l": 10, "r": 10, "t": 28, "b": 10},
+        # The lanes' names fix the left margin: plotly's automargin would draw everything twice.
+        "margin": {"l": _lane_margin(order), "r": 10, "t": 28, "b": 24},
         "dragmode": "pan",
         "hovermode": "closest",
         "showlegend": False,
@@ -263,17 +272,17 @@ def _layout(state: ViewState, order: list[str], window: Window, limits: Window, 
         "datarevision": meta["data"],
         "xaxis": {
             "type": "date",
+            "automargin": False,  # the template's True would draw the figure twice
             "range": list(window),
             "minallowed": limits[0],
             "maxallowed": limits[1],
-            "rangeslider": {"visible": True, "thickness": 0.06, "range": list(limits)},
         },
         "yaxis": {
             "tickvals": list(range(len(order))),
             "ticktext": [escape(o) for o in order],
             "range": [len(order) - 0.5, -0.5],
             "fixedrange": True,
-            "automargin": True,
+            "automargin": False,
             "showgrid": True,
             "zeroline": False,
         },

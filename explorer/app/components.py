@@ -164,15 +164,12 @@ SYMBOL_GLYPHS = {
 
 def legend(items: dict[str, list]) -> list:
     """Return the compact legend: symbol means kind, colour means each group in view."""
+    # One component per entry: dozens of nested ones cost the redraw real time in Dash.
     symbols = [
-        html.Span([html.Span(SYMBOL_GLYPHS.get(s["symbol"], "●"), className="glyph"), s["label"]])
-        for s in items["symbols"]
+        html.Span(f"{SYMBOL_GLYPHS.get(s['symbol'], '●')} {s['label']}") for s in items["symbols"]
     ]
     colors = [
-        html.Span(
-            [html.Span(className="swatch", style={"background": c["color"]}), c["label"]],
-            title=c["title"],
-        )
+        html.Span(c["label"], title=c["title"], className="swatch", style={"--swatch": c["color"]})
         for c in items["colors"]
     ]
     title = html.Strong(f"Colour: {items['color_by']}")
