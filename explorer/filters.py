@@ -12,8 +12,9 @@ import pandas as pd
 
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.schema import resource
+from explorer.search import search_mask
 from explorer.state import MULTI, PAIR_SEPARATOR, URL_KEYS, ViewState, Vocabulary, without
-from explorer.text import slug, terms
+from explorer.text import slug
 from explorer.window import overlaps
 
 DECADES = tuple(f"{y}s" for y in range(1940, 2030, 10))
@@ -42,13 +43,6 @@ def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...]) -> pd.Series:
     )
 
 
-def _search(events: pd.DataFrame, query: str) -> pd.Series:
-    mask = pd.Series(True, index=events.index)
-    for term in terms(query):
-        mask &= events["search_text"].str.contains(term, regex=False)
-    return mask
-
-
 # ViewState attribute -> predicate(events, value) -> boolean mask. Empty values do not filter.
 RULES: dict[str, Callable[[pd.DataFrame, object], pd.Series]] = {
     "leaders": _any_leader,
@@ -59,7 +53,7 @@ RULES: dict[str, Callable[[pd.DataFrame, object], pd.Series]] = {
     "places": lambda ev, v: ev["city"].isin(v),
     "pairs": _any_pair,
     "in_abstract": lambda ev, v: ev["in_abstract"],
-    "q": _search,
+    "q": search_mask,
     # The window chosen by zooming, panning, an era button or the dates filters too.
     "start": lambda ev, v: overlaps(ev, v, None),
     "end": lambda ev, v: overlaps(ev, None, v),

@@ -1,4 +1,4 @@
-"""Derived views of the dataset: decade, host group, leader pair, era, search text, offices."""
+"""Derived views of the dataset: decade, host group, leader pair, era, search index, offices."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pandas as pd
 
 from explorer.labels import labels, ranks
 from explorer.loader import Dataset
-from explorer.text import fold
+from explorer.search import NAME_SEPARATOR, SEARCH_INDEX, build_index
+from explorer.text import unique_words, words
 
 # Host groups: the value in data/events.csv `host` -> the group used by lanes and filters.
 HOST_GROUPS = {
@@ -33,7 +34,8 @@ KIND_LABELS = {
     "call": "Call",
 }
 SIDE_LABELS = {"China": "China", "USSR": "USSR / Russia", "Russia": "USSR / Russia"}
-TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes", "tags")
+# Searched word by word; tags are matched as whole tags (explorer.search).
+TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes")
 
 
 @dataclass(frozen=True)
@@ -64,27 +66,30 @@ def era_of(dates: pd.Series, eras: pd.DataFrame) -> pd.Series:
     return names
 
 
-def _names_text(leaders: pd.DataFrame) -> dict[str, str]:
-    """Return each leader's name, native name and aliases as one string."""
+def _name_words(leaders: pd.DataFrame) -> dict[str, list[str]]:
+    """Return the folded words of each leader's name, native name and aliases."""
     parts: dict[str, set[str]] = {}
     for row in leaders.itertuples(index=False):
         parts.setdefault(row.name, {row.name}).update({row.native_name, *row.aliases})
-    return {name: " ".join(sorted(words)) for name, words in parts.items()}
+    return {name: unique_words(" ".join(sorted(texts))) for name, texts in parts.items()}
 
 
-def _search_text(events: pd.DataFrame, leaders: pd.DataFrame) -> pd.Series:
-    """Return each event's searchable text: its text fields and its people in every script."""
-    names = _names_text(leaders)
+def _search_columns(events: pd.DataFrame, leaders: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Return each event's words (text fields and people in every script) and people's words."""
+    names = _name_words(leaders)
     columns = [
         [" ".join(v) if isinstance(v, tuple) else str(v) for v in events[c]] for c in TEXT_COLUMNS
     ]
     people = [
-        " ".join(names.get(n, n) for n in (*china, *russia))
+        NAME_SEPARATOR.join(" ".join(names.get(n) or words(n)) for n in (*china, *russia))
         for china, russia in zip(events["china_leaders"], events["russia_leaders"], strict=True)
     ]
     # Row by row over plain lists: DataFrame.apply(axis=1) builds a Series per row.
-    text = [fold(" ".join(parts)) for parts in zip(*columns, people, strict=True)]
-    return pd.Series(text, index=events.index, dtype=object)
+    text = [" ".join(unique_words(" ".join(parts))) for parts in zip(*columns, people, strict=True)]
+    return (
+        pd.Series(text, index=events.index, dtype=object),
+        pd.Series(people, index=events.index, dtype=object),
+    )
 
 
 def build_record(dataset: Dataset) -> Record:
@@ -96,9 +101,11 @@ def build_record(dataset: Dataset) -> Record:
     events["russia_lead"] = events["russia_leaders"].map(lambda names: names[0] if names else "")
     events["pair"] = events["china_lead"] + " – " + events["russia_lead"]
     events["era"] = era_of(events["start_date"], dataset.eras)
-    events["search_text"] = _search_text(events, dataset.leaders)
     events["label"] = labels(events, dataset.leaders)
     events["label_rank"] = ranks(events)
+    events["search_words"], events["search_names"] = _search_columns(events, dataset.leaders)
+    # Built once here, not per search; attrs travel with the events wherever they are passed.
+    events.attrs[SEARCH_INDEX] = build_index(events)
     return Record(events, dataset.leaders, dataset.eras, dataset.version)
 
 
