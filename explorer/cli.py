@@ -19,6 +19,7 @@ from explorer.exports import FORMATS
 from explorer.loader import DataError, load_dataset
 from explorer.paths import DATA_DIR
 from explorer.schema import dataset_version
+from explorer.state import COMBINES
 
 FRAMING_ENV = "EXPLORER_FRAME_ANCESTORS"  # the default of --frame-ancestors
 
@@ -77,7 +78,9 @@ def export(args: argparse.Namespace) -> int:
     if unknown:
         print("\n".join(unknown), file=sys.stderr)
         return 2
-    state = ViewState(**chosen, in_abstract=args.abstract, q=args.search)
+    state = ViewState(
+        **chosen, leaders_combine=args.leaders_combine, in_abstract=args.abstract, q=args.search
+    )
     out = export_view(record, open_view(record, vocab, to_query(state)), args.format)
     if args.output:
         args.output.write_bytes(out.body)
@@ -183,6 +186,13 @@ def _export_options(p: argparse.ArgumentParser) -> None:
             default=[],
             help=f"filter by {flag} (repeatable; same values as the page's URL)",
         )
+    p.add_argument(
+        "--leaders",
+        dest="leaders_combine",
+        choices=COMBINES,
+        default="any",
+        help="with several --leader: events with any of them (default) or all of them together",
+    )
     p.add_argument("--abstract", action="store_true", help="only events named in the abstract")
     p.add_argument("--search", default="", help="free-text search, any script")
     _data_option(p)

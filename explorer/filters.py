@@ -1,6 +1,7 @@
 """Filtering as a table of rules: each view-state attribute maps to one predicate over events.
 
-Values within one filter are alternatives (OR); different filters narrow together (AND).
+Values within one filter are alternatives (OR), except leaders, which the view may ask to take
+part all together (`leaders=all`); different filters narrow together (AND).
 """
 
 from __future__ import annotations
@@ -13,25 +14,40 @@ import pandas as pd
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.schema import resource
 from explorer.search import search_mask
-from explorer.state import MULTI, PAIR_SEPARATOR, URL_KEYS, ViewState, Vocabulary, without
+from explorer.state import (
+    COMBINE_LABELS,
+    MULTI,
+    PAIR_SEPARATOR,
+    URL_KEYS,
+    ViewState,
+    Vocabulary,
+    without,
+)
 from explorer.text import slug
 from explorer.window import overlaps
 
 DECADES = tuple(f"{y}s" for y in range(1940, 2030, 10))
 
 
-def _any_leader(events: pd.DataFrame, names: tuple[str, ...]) -> pd.Series:
-    wanted = set(names)
+# How several leaders combine (ViewState.leaders_combine) -> test(wanted, who took part).
+COMBINE_TESTS: dict[str, Callable[[set[str], tuple[str, ...]], bool]] = {
+    "any": lambda wanted, who: not wanted.isdisjoint(who),
+    "all": lambda wanted, who: wanted.issubset(who),
+}
+
+
+def _leaders(events: pd.DataFrame, names: tuple[str, ...], state: ViewState) -> pd.Series:
+    wanted, test = set(names), COMBINE_TESTS[state.leaders_combine]
     people = events["china_leaders"] + events["russia_leaders"]
-    return people.map(lambda who: not wanted.isdisjoint(who))
+    return people.map(lambda who: test(wanted, who))
 
 
-def _any_tag(events: pd.DataFrame, tags: tuple[str, ...]) -> pd.Series:
+def _any_tag(events: pd.DataFrame, tags: tuple[str, ...], _: ViewState) -> pd.Series:
     wanted = set(tags)
     return events["tags"].map(lambda have: not wanted.isdisjoint(have))
 
 
-def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...]) -> pd.Series:
+def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...], _: ViewState) -> pd.Series:
     wanted = [tuple(p.split(PAIR_SEPARATOR, 1)) for p in pairs]
     return pd.Series(
         [
@@ -43,20 +59,25 @@ def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...]) -> pd.Series:
     )
 
 
-# ViewState attribute -> predicate(events, value) -> boolean mask. Empty values do not filter.
-RULES: dict[str, Callable[[pd.DataFrame, object], pd.Series]] = {
-    "leaders": _any_leader,
-    "decades": lambda ev, v: ev["decade"].isin(v),
-    "kinds": lambda ev, v: ev["kind"].isin(v),
-    "hosts": lambda ev, v: ev["host_group"].isin(v),
+def _column_in(column: str) -> Callable[[pd.DataFrame, object, ViewState], pd.Series]:
+    return lambda ev, v, _: ev[column].isin(v)
+
+
+# ViewState attribute -> predicate(events, value, state) -> boolean mask. Empty values do not
+# filter; the state says how a filter's values combine where that is a choice.
+RULES: dict[str, Callable[[pd.DataFrame, object, ViewState], pd.Series]] = {
+    "leaders": _leaders,
+    "decades": _column_in("decade"),
+    "kinds": _column_in("kind"),
+    "hosts": _column_in("host_group"),
     "tags": _any_tag,
-    "places": lambda ev, v: ev["city"].isin(v),
+    "places": _column_in("city"),
     "pairs": _any_pair,
-    "in_abstract": lambda ev, v: ev["in_abstract"],
-    "q": search_mask,
+    "in_abstract": lambda ev, v, _: ev["in_abstract"],
+    "q": lambda ev, v, _: search_mask(ev, v),
     # The window chosen by zooming, panning, an era button or the dates filters too.
-    "start": lambda ev, v: overlaps(ev, v, None),
-    "end": lambda ev, v: overlaps(ev, None, v),
+    "start": lambda ev, v, _: overlaps(ev, v, None),
+    "end": lambda ev, v, _: overlaps(ev, None, v),
 }
 WINDOW_ATTRS = ("start", "end")
 
@@ -67,7 +88,7 @@ def apply(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     for attr, rule in RULES.items():
         value = getattr(state, attr)
         if value:
-            mask &= rule(events, value).astype(bool)
+            mask &= rule(events, value, state).astype(bool)
     return events[mask]
 
 
@@ -102,6 +123,7 @@ class Chip:
     attr: str
     value: str
     label: str
+    removable: bool = True
 
 
 CHIP_LABELS: dict[str, Callable[[str], str]] = {
@@ -115,9 +137,19 @@ CHIP_LABELS: dict[str, Callable[[str], str]] = {
 }
 
 
+def _combine_chip(state: ViewState) -> list[Chip]:
+    """Return a chip that says how several leaders combine (removing "all of" gives "any of")."""
+    if len(state.leaders) < 2:
+        return []
+    mode = state.leaders_combine
+    label = f"Leaders: {COMBINE_LABELS[mode]}"
+    return [Chip("leaders_combine", mode, label, removable=mode != ViewState.leaders_combine)]
+
+
 def chips(state: ViewState) -> list[Chip]:
     """Return the active filters as chips, in a stable order."""
-    out = [Chip(a, v, CHIP_LABELS[a](v)) for a in MULTI for v in getattr(state, a)]
+    out = _combine_chip(state)
+    out += [Chip(a, v, CHIP_LABELS[a](v)) for a in MULTI for v in getattr(state, a)]
     if state.in_abstract:
         out.append(Chip("in_abstract", "1", "Named in the article"))
     if state.q:
@@ -147,6 +179,8 @@ def step(events: pd.DataFrame, current: str | None, delta: int) -> str | None:
 def view_slug(state: ViewState) -> str:
     """Return a file-name fragment that says what the view is ('xi-jinping_2010s')."""
     parts = [slug(v) for attr in MULTI for v in getattr(state, attr)]
+    if state.leaders_combine == "all" and len(state.leaders) > 1:
+        parts.insert(len(state.leaders), "together")
     if state.in_abstract:
         parts.append("in-abstract")
     if state.q:

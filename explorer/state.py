@@ -21,6 +21,9 @@ LANE_LABELS = {
 }
 COLORS = ("pair", "era")
 COLOR_LABELS = {"pair": "Leader pair", "era": "Era"}
+# How several chosen leaders combine: events with any of them, or with all of them together.
+COMBINES = ("any", "all")
+COMBINE_LABELS = {"any": "any of", "all": "all of"}
 MAX_VALUES = 60
 MAX_QUERY = 200
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -31,6 +34,7 @@ class ViewState:
     """What the user is looking at: filters, lanes, colours, time window and selected event."""
 
     leaders: tuple[str, ...] = ()
+    leaders_combine: str = "any"
     decades: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
@@ -49,6 +53,7 @@ class ViewState:
 # ViewState attribute -> URL key. Multi-valued keys repeat (`leader=A&leader=B`).
 URL_KEYS = {
     "leaders": "leader",
+    "leaders_combine": "leaders",
     "decades": "decade",
     "kinds": "kind",
     "hosts": "host",
@@ -65,7 +70,7 @@ URL_KEYS = {
 }
 MULTI = ("leaders", "decades", "kinds", "hosts", "tags", "places", "pairs")
 PAIR_SEPARATOR = ","  # pair=Xi+Jinping,Vladimir+Putin
-FILTER_ATTRS = (*MULTI, "in_abstract", "q")
+FILTER_ATTRS = (*MULTI, "leaders_combine", "in_abstract", "q")
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ def from_query(query: str, vocab: Vocabulary) -> ViewState:
         allowed = getattr(vocab, attr)
         given = params.get(URL_KEYS[attr], [])[:MAX_VALUES]
         values[attr] = tuple(dict.fromkeys(v for v in given if v in allowed))
+    combine = first.get(URL_KEYS["leaders_combine"])
+    values["leaders_combine"] = combine if combine in COMBINES else "any"
     values["in_abstract"] = first.get(URL_KEYS["in_abstract"], "") in ("1", "true", "yes")
     values["q"] = " ".join(first.get(URL_KEYS["q"], "").split())[:MAX_QUERY]
     values["lanes"] = (

@@ -60,7 +60,9 @@ def filter_summary(state: ViewState) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for f in fields(ViewState):
         value = getattr(state, f.name)
-        if f.name in filters.RULES and value:
+        # How leaders combine matters (and is said) once there are several.
+        combine = f.name == "leaders_combine" and len(state.leaders) > 1
+        if combine or (f.name in filters.RULES and value):
             out[URL_KEYS[f.name]] = list(value) if isinstance(value, tuple) else [str(value)]
     return out
 

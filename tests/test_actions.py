@@ -24,6 +24,7 @@ def test_controls_round_trip():
         start="2010-01-01",
         end="2012-12-31",
         event="x",
+        leaders_combine="all",
     )
     values = control_values(state)
     assert values[ids.CONTROLS.index(ids.ABSTRACT)] == ["1"]

@@ -34,6 +34,21 @@ def test_page_and_layout_are_served(client):
         ("?leader=Deng+Xiaoping", "china-russia-events_deng-xiaoping.csv", 1),
         ("?kind=call&leader=Nobody&from=garbage", "china-russia-events_call.csv", 1),
         ("?q=%E6%88%88%E5%B0%94%E5%B7%B4%E4%B9%94%E5%A4%AB", "china-russia-events_search.csv", 1),
+        (
+            "?leader=Xi+Jinping&leader=Vladimir+Putin&leaders=all&kind=call",
+            "china-russia-events_xi-jinping_vladimir-putin_together_call.csv",
+            1,
+        ),
+        (
+            "?leader=Deng+Xiaoping&leader=Vladimir+Putin&leaders=all",
+            "china-russia-events_deng-xiaoping_vladimir-putin_together.csv",
+            0,
+        ),
+        (
+            "?leader=Deng+Xiaoping&leader=Vladimir+Putin",
+            "china-russia-events_deng-xiaoping_vladimir-putin.csv",
+            5,
+        ),
     ],
 )
 def test_export_route_carries_the_view(client, query, name, ids_):

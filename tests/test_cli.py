@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 
@@ -69,6 +70,27 @@ def test_export_to_stdout_uses_the_same_filters_as_the_page(make_dataset, capsys
     out = capsysbinary.readouterr().out.decode()
     ids = [line.split(",")[0] for line in out.splitlines()[1:]]
     assert ids == ["2013-09-05-putin-xi-g20", "2013-09-05-xi-putin-second"]
+
+
+@pytest.mark.parametrize(
+    ("leaders", "flag", "count", "said"),
+    [
+        (["Deng Xiaoping", "Vladimir Putin"], [], 5, ["any"]),
+        (["Deng Xiaoping", "Vladimir Putin"], ["--leaders", "any"], 5, ["any"]),
+        (["Deng Xiaoping", "Vladimir Putin"], ["--leaders", "all"], 0, ["all"]),
+        (["Xi Jinping", "Vladimir Putin"], ["--leaders", "all"], 4, ["all"]),
+        (["Xi Jinping"], ["--leaders", "all"], 4, None),  # one leader: nothing to combine
+    ],
+)
+def test_export_says_how_several_leaders_combine(
+    make_dataset, capsysbinary, leaders, flag, count, said
+):
+    chosen = [arg for name in leaders for arg in ("--leader", name)]
+    args = ["export", "--data", str(make_dataset()), "--format", "json", *chosen, *flag]
+    assert main(args) == 0
+    out = json.loads(capsysbinary.readouterr().out)
+    assert len(out["events"]) == count
+    assert out["meta"]["filters"].get("leaders") == said
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

@@ -30,6 +30,8 @@ VOCAB = Vocabulary(
             q="gas deal",
         ),
         ViewState(lanes="host", color="pair", start="2010-01-01", end="2016-12-31"),
+        ViewState(leaders=("Xi Jinping", "Vladimir Putin"), leaders_combine="all"),
+        ViewState(leaders=("Xi Jinping", "Vladimir Putin"), leaders_combine="any"),
     ],
 )
 def test_round_trip(state):
@@ -49,6 +51,8 @@ def test_the_url_is_readable():
     [
         "?leader=Nobody&decade=1890s&kind=lunch&host=mars&tag=x",
         "?lanes=diagonal&color=plaid&abstract=maybe",
+        "?leaders=some&leaders=all",
+        "?leaders=ALL",
         "?from=2020-13-45&to=yesterday",
         "?from=2020&to=2010",
         "?event=does-not-exist",
@@ -67,6 +71,7 @@ def test_malformed_values_fall_back_to_defaults(query):
         None,
         None,
     )
+    assert state.leaders_combine == "any"
 
 
 def test_repeated_and_partial_values():
@@ -97,3 +102,21 @@ def test_parse_day(text, last, expected):
 def test_reset_keeps_view_options_and_refits_the_window():
     state = ViewState(leaders=("Xi Jinping",), lanes="host", start="2010-01-01", end="2011-01-01")
     assert reset_filters(state) == ViewState(lanes="host")
+
+
+@pytest.mark.parametrize(
+    ("combine", "query"),
+    [
+        ("all", "?leader=Xi+Jinping&leader=Vladimir+Putin&leaders=all"),
+        ("any", "?leader=Xi+Jinping&leader=Vladimir+Putin"),  # the default is left out
+    ],
+)
+def test_how_leaders_combine_is_in_the_url(combine, query):
+    state = ViewState(leaders=("Xi Jinping", "Vladimir Putin"), leaders_combine=combine)
+    assert to_query(state) == query
+    assert from_query(query, VOCAB) == state
+
+
+def test_reset_forgets_how_leaders_combine():
+    state = ViewState(leaders=("Xi Jinping", "Vladimir Putin"), leaders_combine="all")
+    assert reset_filters(state).leaders_combine == "any"

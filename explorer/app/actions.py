@@ -39,6 +39,7 @@ CONTROL_ATTRS = {
     ids.COLOR: "color",
     ids.DATE_FROM: "start",
     ids.DATE_TO: "end",
+    ids.LEADERS_COMBINE: "leaders_combine",
 }
 CONTROL_PROPS = tuple(f"{c}.value" for c in ids.CONTROLS)
 URL_PROP = f"{ids.URL}.search"
@@ -76,6 +77,7 @@ def state_from_controls(state: ViewState, values: object) -> ViewState:
         q=_text(given.get("q")),
         lanes=_text(given.get("lanes"), state.lanes),
         color=_text(given.get("color"), state.color),
+        leaders_combine=_text(given.get("leaders_combine"), state.leaders_combine),
         start=_text(given.get("start")) or None,
         end=_text(given.get("end")) or None,
     )

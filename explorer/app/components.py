@@ -122,18 +122,21 @@ def cite_event(event_id: str) -> html.Div:
     )
 
 
+def _chip(c: Chip) -> html.Button | html.Span:
+    if not c.removable:  # says how other chips combine; nothing to remove
+        return html.Span(c.label, className="chip chip-note")
+    return html.Button(
+        [c.label, html.Span(" ×", **{"aria-hidden": "true"})],
+        id={"type": ids.CHIP, "attr": c.attr, "value": c.value},
+        className="chip",
+        title=f"Remove filter {c.label}",
+        n_clicks=0,
+    )
+
+
 def chip_list(chips: list[Chip]) -> list:
-    """Return one removable button per active filter."""
-    return [
-        html.Button(
-            [c.label, html.Span(" ×", **{"aria-hidden": "true"})],
-            id={"type": ids.CHIP, "attr": c.attr, "value": c.value},
-            className="chip",
-            title=f"Remove filter {c.label}",
-            n_clicks=0,
-        )
-        for c in chips
-    ]
+    """Return one removable button per active filter (a plain note for what is not removable)."""
+    return [_chip(c) for c in chips]
 
 
 def export_links(query: str) -> list:

@@ -3,6 +3,7 @@
 URL = "url"
 SEARCH = "filter-search"
 LEADERS = "filter-leaders"
+LEADERS_COMBINE = "filter-leaders-combine"
 DECADES = "filter-decades"
 KINDS = "filter-kinds"
 HOSTS = "filter-hosts"
@@ -52,6 +53,7 @@ CONTROLS = (
     COLOR,
     DATE_FROM,
     DATE_TO,
+    LEADERS_COMBINE,
 )
 
 # Insights beside the timeline, and the timeline's accessible twin list.

@@ -8,7 +8,7 @@ from dash import dcc, html
 from explorer.citation import ARTICLE, LICENSE, dataset_citation
 from explorer.filters import DECADES
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
-from explorer.state import COLOR_LABELS, LANE_LABELS
+from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
 from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
@@ -89,6 +89,16 @@ def filters_panel(record: Record) -> html.Aside:
                     value=[],
                     multi=True,
                     placeholder="Any leader",
+                ),
+            ),
+            _field(
+                "Several leaders: events with",
+                dcc.RadioItems(
+                    id=ids.LEADERS_COMBINE,
+                    options=[{"label": f"{v} them", "value": k} for k, v in COMBINE_LABELS.items()],
+                    value="any",
+                    className="checks",
+                    inline=True,
                 ),
             ),
             _field("Decades", _checklist(ids.DECADES, {d: d for d in DECADES})),
