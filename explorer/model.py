@@ -9,7 +9,7 @@ import pandas as pd
 from explorer.labels import labels, ranks
 from explorer.loader import Dataset
 from explorer.search import NAME_SEPARATOR, SEARCH_INDEX, build_index
-from explorer.text import unique_words, words
+from explorer.text import WORD, unique_words, words
 
 # Host groups: the value in data/events.csv `host` -> the group used by lanes and filters.
 HOST_GROUPS = {
@@ -84,8 +84,12 @@ def _search_columns(events: pd.DataFrame, leaders: pd.DataFrame) -> tuple[pd.Ser
         NAME_SEPARATOR.join(" ".join(names.get(n) or words(n)) for n in (*china, *russia))
         for china, russia in zip(events["china_leaders"], events["russia_leaders"], strict=True)
     ]
-    # Row by row over plain lists: DataFrame.apply(axis=1) builds a Series per row.
-    text = [" ".join(unique_words(" ".join(parts))) for parts in zip(*columns, people, strict=True)]
+    # Row by row over plain lists: DataFrame.apply(axis=1) builds a Series per row. Names are
+    # folded once per leader above; only the text fields are folded here.
+    text = [
+        " ".join(dict.fromkeys([*words(" ".join(parts)), *WORD.findall(names_of)]))
+        for *parts, names_of in zip(*columns, people, strict=True)
+    ]
     return (
         pd.Series(text, index=events.index, dtype=object),
         pd.Series(people, index=events.index, dtype=object),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -91,14 +92,16 @@ def build_index(events: pd.DataFrame) -> SearchIndex:
     """Return the index of the events' `search_words`, `search_names` and `tags` columns."""
     # Per event: its words, once each; the words of each leader's names, NAME_SEPARATOR apart.
     per_event = [text.split() for text in events["search_words"]]
-    vocab = sorted(set().union(*per_event))
-    position = {w: i for i, w in enumerate(vocab)}
     counts = np.fromiter(map(len, per_event), dtype=np.int64, count=len(per_event))
-    flat = np.fromiter(
-        (position[w] for ws in per_event for w in ws), dtype=np.int32, count=int(counts.sum())
-    )
-    order = np.argsort(flat, kind="stable")
-    rows = np.repeat(np.arange(len(per_event), dtype=np.int32), counts)[order]
+    # Number the words in C (factorize), then renumber them in sorted order.
+    codes, found = pd.factorize(np.array(list(chain.from_iterable(per_event)), dtype=object))
+    order = np.argsort(found, kind="stable")
+    vocab = [str(w) for w in found[order]]
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    flat = position[codes]
+    by_word = np.argsort(flat, kind="stable")
+    rows = np.repeat(np.arange(len(per_event), dtype=np.int32), counts)[by_word]
     starts = np.concatenate(([0], np.cumsum(np.bincount(flat, minlength=len(vocab)))))
     names: dict[str, set[int]] = defaultdict(set)
     leaders = {g for text in events["search_names"].unique() for g in text.split(NAME_SEPARATOR)}
