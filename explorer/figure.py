@@ -19,13 +19,11 @@ from explorer.formatting import date_label, leaders_label, place_label
 from explorer.labels import short_names
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.state import COLOR_LABELS, ViewState
+from explorer.theme import OTHER_COLOR, PALETTE, era_band
 from explorer.window import Window, bounds, fit
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 # Pairs cycle through the palette without yellow, which is too faint for a small mark on white.
 PAIR_PALETTE = tuple(c for c in PALETTE if c != "#F0E442")
-OTHER_COLOR = "#9a9a9a"
 KIND_SYMBOLS = {
     "visit": "circle",
     "summit": "diamond",
@@ -180,22 +178,7 @@ def era_spans(eras: pd.DataFrame, limits: Window) -> list[dict]:
 
 def _era_bands(eras: list[dict]) -> list[dict]:
     """Return the era bands behind the marks (their names are placed by the browser)."""
-    return [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": era["start"],
-            "x1": era["end"],
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": PALETTE[i % len(PALETTE)],
-            "opacity": 0.08,
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for i, era in enumerate(eras)
-    ]
+    return [era_band(era["start"], era["end"], i) for i, era in enumerate(eras)]
 
 
 def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[dict]:

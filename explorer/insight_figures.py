@@ -14,8 +14,9 @@ from html import escape
 import pandas as pd
 from plotly.colors import make_colorscale, sequential
 
-from explorer.figure import PALETTE, template
+from explorer.figure import template
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
+from explorer.theme import PALETTE, era_band
 
 SIDE_COLORS = dict(
     zip(HOST_GROUP_LABELS.values(), (PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[3]), strict=True)
@@ -110,19 +111,7 @@ def map_figure(places: pd.DataFrame, arcs: pd.DataFrame) -> dict:
 def _era_bands(eras: pd.DataFrame, last_year: int) -> list[dict]:
     """Return one faint background band per era, over whole years."""
     return [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": era.start.year - 0.5,
-            "x1": (era.end.year if pd.notna(era.end) else last_year) + 0.5,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": PALETTE[i % len(PALETTE)],
-            "opacity": 0.07,
-            "line": {"width": 0},
-            "layer": "below",
-        }
+        era_band(era.start.year - 0.5, (era.end.year if pd.notna(era.end) else last_year) + 0.5, i)
         for i, era in enumerate(eras.itertuples(index=False))
     ]
 

@@ -1,0 +1,25 @@
+"""Colours and the era bands, shared by every figure (plain plotly.js JSON)."""
+
+from __future__ import annotations
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+OTHER_COLOR = "#9a9a9a"
+ERA_OPACITY = 0.08
+
+
+def era_band(x0: object, x1: object, index: int) -> dict:
+    """Return the faint background band of the `index`-th era, from x0 to x1, full height."""
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x0,
+        "x1": x1,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": PALETTE[index % len(PALETTE)],
+        "opacity": ERA_OPACITY,
+        "line": {"width": 0},
+        "layer": "below",
+    }
