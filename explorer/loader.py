@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +19,11 @@ import pandas as pd
 from explorer import rules
 from explorer.schema import (
     DEFAULT_DATA_DIR,
+    PACKAGE_FILE,
     RESOURCES,
     Field,
     dataset_version,
+    package,
     resource,
 )
 
@@ -51,17 +55,33 @@ class Row:
 
 
 def _display(path: Path) -> str:
+    # abspath, not resolve: a name is shown as given, and a symlink loop cannot raise here.
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Return why `path` is not a regular file to read (a symlink is followed, a loop is not)."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "file not found" + (" (a broken symlink)" if path.is_symlink() else "")
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
+        return "cannot be read: a symlink loop"
+    if not target.is_file():
+        return "not a regular file"
+    return None
 
 
 def read_raw(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[str]]:
     """Return the header, (line, cells) per record, and problems reading the file itself."""
     where = _display(path)
-    if not path.is_file():
-        return [], [], [f"{where}: file not found"]
+    problem = _unreadable(path)
+    if problem:
+        return [], [], [f"{where}: {problem}"]
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -73,11 +93,11 @@ def read_raw(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[s
     start = 1
     try:
         for cells in reader:
-            records.append((start, cells))
+            if any(c.strip() for c in cells):  # blank lines are skipped as they are read
+                records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
         return [], [], [f"{where}:{start}: malformed CSV: {exc}"]
-    records = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
     if not records:
         return [], [], [f"{where}: empty file: expected a header row"]
     (_, header), rows = records[0], records[1:]
@@ -122,6 +142,8 @@ def parse_resource(path: Path, name: str) -> tuple[list[Row], list[str]]:
     problems = _check_header(where, header, res.columns)
     if problems:
         return [], problems
+    if not records:  # the explorer has nothing to show, so validate says so too
+        return [], [f"{where}: no rows after the header (at least one is required)"]
     rows: list[Row] = []
     seen: dict[str, dict[object, int]] = {f.name: {} for f in res.fields if f.unique}
     for line, cells in records:
@@ -164,16 +186,43 @@ def _version(data_dir: Path) -> str:
     digest = hashlib.sha256()
     for name in RESOURCES:
         path = data_dir / resource(name).path
-        if path.is_file():
+        if _unreadable(path) is None:
             digest.update(path.read_bytes())
     return f"{dataset_version()}+{digest.hexdigest()[:8]}"
+
+
+def _schemas(package: object) -> object:
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        return None
+    return [(r.get("name"), r.get("path"), r.get("schema")) for r in resources]
+
+
+def own_package_problems(data_dir: Path) -> list[str]:
+    """Return why a data folder's own datapackage.json cannot be used (none when it declares
+    the same resources and schemas as the explorer's, or when there is none)."""
+    path = data_dir / PACKAGE_FILE.name
+    if not path.exists() or os.path.realpath(path) == os.path.realpath(PACKAGE_FILE):
+        return []
+    where = _display(path)
+    try:
+        theirs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, RuntimeError, UnicodeDecodeError, ValueError) as exc:
+        return [f"{where}: cannot be read as JSON ({exc})"]
+    if _schemas(theirs) != _schemas(package()):
+        return [
+            f"{where}: declares other resources or schemas than the explorer's"
+            f" {_display(PACKAGE_FILE)}; the explorer validates and shows only that schema."
+            " Remove this file or make its resources match."
+        ]
+    return []
 
 
 def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     """Return the validated dataset in `data_dir`, or raise DataError listing every problem."""
     data_dir = Path(data_dir)
     parsed: dict[str, list[Row]] = {}
-    problems: list[str] = []
+    problems: list[str] = own_package_problems(data_dir)
     for name in RESOURCES:
         path = data_dir / resource(name).path
         parsed[name], found = parse_resource(path, name)

@@ -7,11 +7,19 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from explorer.citation import DATASET_TITLE, PROJECT
-from explorer.exports.meta import ExportMeta
+from explorer.exports.meta import ExportMeta, safe_url
 from explorer.formatting import place_label
 
 # RFC 5545 3.3.11: these characters are escaped in TEXT values.
-TEXT_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"))
+# A lone CR ends a content line for some readers, so it is a line break too.
+TEXT_ESCAPES = (
+    ("\\", "\\\\"),
+    (";", "\\;"),
+    (",", "\\,"),
+    ("\r\n", "\\n"),
+    ("\r", "\\n"),
+    ("\n", "\\n"),
+)
 MAX_OCTETS = 75
 
 
@@ -56,7 +64,7 @@ def _vevent(ev, stamp: str) -> list[str]:
         f"CATEGORIES:{escape_text(ev.kind)}",
     ]
     if ev.sources:
-        lines.append(f"URL;VALUE=URI:{ev.sources[0]}")
+        lines.append(f"URL;VALUE=URI:{safe_url(ev.sources[0])}")
     return [*lines, "END:VEVENT"]
 
 
