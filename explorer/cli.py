@@ -108,6 +108,7 @@ def _port(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve the page until interrupted; refuse invalid data with the list of problems."""
+    from explorer import text
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.routes import configure_exports
     from explorer.app.server import PortInUse, bind
@@ -119,6 +120,8 @@ def serve(args: argparse.Namespace) -> int:
     except (ValueError, PortInUse) as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.max_terms:
+        text.MAX_TERMS = args.max_terms  # set before the app is built and workers fork
     app = create_app(args.data)
     configure_exports(
         app.server,
@@ -150,6 +153,12 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         help="largest export in rows, per format (default: see docs/reliability.md)",
+    )
+    p.add_argument(
+        "--max-terms",
+        type=int,
+        default=None,
+        help="most distinct search terms a search uses (default 12)",
     )
     p.add_argument(
         "--debug",

@@ -42,10 +42,10 @@ def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...]) -> pd.Series:
 
 
 def _search(events: pd.DataFrame, query: str) -> pd.Series:
-    mask = pd.Series(True, index=events.index)
-    for term in terms(query):
-        mask &= events["search_text"].str.contains(term, regex=False)
-    return mask
+    text = events["search_text"]
+    for term in terms(query):  # each term scans only the rows the terms before it kept
+        text = text[text.str.contains(term, regex=False)]
+    return pd.Series(events.index.isin(text.index), index=events.index)
 
 
 # ViewState attribute -> predicate(events, value) -> boolean mask. Empty values do not filter.

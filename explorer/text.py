@@ -18,9 +18,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.casefold()).translate(_combining())
 
 
+MAX_TERMS = 12  # each term is a scan of the view's text: bounded (`explorer serve --max-terms`)
+
+
 def terms(query: str) -> list[str]:
-    """Return the folded whitespace-separated terms of a search query."""
-    return fold(query).split()
+    """Return the folded, distinct whitespace-separated terms of a search query, at most
+    MAX_TERMS; a term inside a longer one is dropped, as every match of the longer has it."""
+    words = list(dict.fromkeys(fold(query).split()))
+    kept = [w for w in words if not any(w != o and w in o for o in words)]
+    return kept[:MAX_TERMS]
 
 
 def slug(text: str) -> str:

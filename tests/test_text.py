@@ -32,3 +32,16 @@ def test_terms_split_and_fold():
 )
 def test_slug(text, slugged):
     assert slug(text) == slugged
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (" ".join(["a"] * 100), ["a"]),
+        ("gas gas pipeline gas", ["gas", "pipeline"]),
+        ("pipe pipeline", ["pipeline"]),
+        (" ".join(f"w{i:02d}" for i in range(40)), [f"w{i:02d}" for i in range(12)]),
+    ],
+)
+def test_terms_are_distinct_implied_ones_dropped_and_capped(query, expected):
+    assert terms(query) == expected

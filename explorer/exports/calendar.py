@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -21,13 +22,15 @@ TEXT_ESCAPES = (
     ("\n", "\\n"),
 )
 MAX_OCTETS = 75
+# RFC 5545 3.3.11 allows no control character in TEXT but HTAB: others become U+FFFD.
+CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def escape_text(value: str) -> str:
-    """Return `value` escaped as an iCalendar TEXT value."""
+    """Return `value` escaped as an iCalendar TEXT value, on one line whatever it holds."""
     for raw, escaped in TEXT_ESCAPES:
         value = value.replace(raw, escaped)
-    return value
+    return CONTROLS.sub("\ufffd", value)
 
 
 def fold(line: str) -> str:

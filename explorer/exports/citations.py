@@ -11,8 +11,9 @@ from explorer.exports.meta import ExportMeta, safe_url
 
 BIBTEX_SPECIALS = {
     "\\": "\\textbackslash{}",
-    "{": "\\{",
-    "}": "\\}",
+    # BibTeX counts every brace, escaped or not: these spell them without one.
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
     "&": "\\&",
     "%": "\\%",
     "$": "\\$",

@@ -55,7 +55,9 @@ def csv_blocks(events: pd.DataFrame, meta: ExportMeta) -> Iterator[bytes]:
     """Yield the CSV export in blocks: the header row, then CSV_BLOCK rows at a time."""
     for start in range(0, max(len(events), 1), CSV_BLOCK):
         frame = flat_frame(events.iloc[start : start + CSV_BLOCK]).map(neutralise)
-        yield frame.to_csv(index=False, header=start == 0, lineterminator="\n").encode("utf-8")
+        # CRLF (RFC 4180): the csv module quotes a cell holding a character of the line
+        # terminator, so a lone CR inside a cell cannot end a row either.
+        yield frame.to_csv(index=False, header=start == 0, lineterminator="\r\n").encode("utf-8")
 
 
 def to_csv(events: pd.DataFrame, meta: ExportMeta) -> bytes:
