@@ -24,9 +24,9 @@ DEFAULT_MAX_ROWS = 100_000
 ROW_COST = {
     "csv": 1,
     "vis.json": 2,
-    "json": 3,
+    "json": 4,
     "timelinejs.json": 3,
-    "ics": 7,
+    "ics": 8,
     "xlsx": 10,
     "bib": 0,
     "ris": 0,

@@ -35,17 +35,18 @@ def flat_frame(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _inert(piece: str) -> str:
-    starts = piece.lstrip(" ").startswith(FORMULA_START)
-    return "'" + piece if starts and not NUMBER.fullmatch(piece.strip()) else piece
+# The start of a `;`-separated piece (a spreadsheet that splits on `;`, as many locales do,
+# starts a new cell at each) that would begin a formula, unless the piece is a plain number.
+FORMULA_PIECE = re.compile(r"(^|;)(?= *[=+\-@\t\r])(?! *-?\d+(?:\.\d+)? *(?:;|$))")
 
 
 def neutralise(value: object) -> object:
     """Return `value` with every `;`-separated piece that would start a formula made inert."""
-    # A spreadsheet that splits on `;` (many locales) starts a new cell at each one.
-    if isinstance(value, str):
-        return ";".join(_inert(piece) for piece in value.split(";"))
-    return value
+    if not isinstance(value, str):
+        return value
+    if ";" not in value and not value.lstrip(" ").startswith(FORMULA_START):
+        return value  # the common case, without a regex
+    return FORMULA_PIECE.sub(r"\1'", value)
 
 
 CSV_BLOCK = 5_000  # rows per streamed block
