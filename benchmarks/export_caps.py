@@ -1,6 +1,7 @@
 """Each export format at its row cap on a large synthetic set: time and peak memory.
 
-One process per format (peak RSS is per process), through the real route and its cap:
+One process per format, through the real route and its cap; memory is the peak RSS above
+the loaded app (VmHWM, reset before each export):
 
     .venv/bin/python benchmarks/export_caps.py --data /tmp/big100k [--formats csv,xlsx]
 
@@ -18,7 +19,7 @@ import time
 from explorer.app.routes import DEFAULT_MAX_ROWS, ROW_COST, row_cap
 
 ONE = """
-import dataclasses, json, resource, sys, time
+import dataclasses, json, sys, time
 from explorer.app import create_app
 from explorer.app.factory import load_record
 from explorer.filters import vocabulary
@@ -26,8 +27,13 @@ from explorer.view import export_view, open_view
 record = load_record(sys.argv[1])
 app = create_app(record=record)
 fmt, cap = sys.argv[2], int(sys.argv[3])
+def reset_peak():  # Linux: writing 5 to clear_refs resets the peak RSS (VmHWM)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
 def rss():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = open("/proc/self/status").read()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+reset_peak()
 base = rss()
 start = time.perf_counter()
 resp = app.server.test_client().get(f"/export/events.{fmt}")
@@ -36,6 +42,8 @@ whole = {"status": resp.status_code, "seconds": time.perf_counter() - start,
          "bytes": size, "extra_mb": rss() - base}
 view = open_view(record, vocabulary(record), "")
 view = dataclasses.replace(view, events=view.events.iloc[:cap])
+reset_peak()
+base = rss()
 start = time.perf_counter()
 body = export_view(record, view, fmt, "http://x/").body
 at_cap = {"seconds": time.perf_counter() - start, "bytes": len(body), "extra_mb": rss() - base}

@@ -29,34 +29,44 @@ JSON = st.recursive(
     ),
     max_leaves=12,
 )
-# Values shaped like what the page sends, so the callbacks' own code runs, not only the guard.
-PLAUSIBLE = st.one_of(
-    st.just(None),
-    st.sampled_from(["?decade=2010s", "?q=gas&event=x", "", "?leader=Xi+Jinping&lanes=china"]),
-    st.lists(st.sampled_from(["Xi Jinping", "2010s", "visit", "x"]), max_size=3),
-    st.fixed_dictionaries(
-        {
-            "points": st.lists(
-                st.dictionaries(
-                    st.sampled_from(["x", "y", "customdata", "pointIndex"]), JSON, max_size=4
-                ),
-                max_size=2,
-            )
-        }
-    ),
-    st.fixed_dictionaries(
-        {},
-        optional={
-            "sortModel": st.lists(st.dictionaries(st.sampled_from(["colId", "sort"]), JSON)),
-            "filterModel": st.dictionaries(st.sampled_from(["title", "kind", "x"]), JSON),
-            "startRow": JSON,
-            "endRow": JSON,
-            "rowId": JSON,
-        },
-    ),
-    st.integers(0, 5),
+# Values shaped like what the page sends for each property, so the callbacks' own code runs
+# (not only the guard); any property may instead get any JSON value.
+POINTS = st.fixed_dictionaries(
+    {
+        "points": st.lists(
+            st.dictionaries(st.sampled_from(["x", "y", "customdata", "pointIndex"]), JSON),
+            max_size=2,
+        )
+    }
 )
-VALUES = st.one_of(PLAUSIBLE, PLAUSIBLE, JSON)
+GRID_REQUEST = st.fixed_dictionaries(
+    {},
+    optional={
+        "sortModel": st.lists(st.dictionaries(st.sampled_from(["colId", "sort"]), JSON)),
+        "filterModel": st.dictionaries(st.sampled_from(["title", "kind", "x"]), JSON),
+        "startRow": JSON,
+        "endRow": JSON,
+    },
+)
+SEARCHES = st.sampled_from(["?decade=2010s", "?q=gas&event=x", "", "?leader=Xi+Jinping&lanes=x"])
+LIKELY = {
+    "search": st.one_of(SEARCHES, st.text(max_size=40)),
+    "href": st.text(max_size=40),
+    "value": st.one_of(
+        st.text(max_size=20), st.lists(st.sampled_from(["Xi Jinping", "2010s", "visit", "x"]))
+    ),
+    "n_clicks": st.integers(0, 5),
+    "clickData": POINTS,
+    "relayoutData": st.dictionaries(st.sampled_from(["xaxis.range[0]", "xaxis.range"]), JSON),
+    "cellClicked": st.dictionaries(st.sampled_from(["rowId", "colId"]), JSON),
+    "getRowsRequest": GRID_REQUEST,
+}
+
+
+def values_for(prop: str) -> st.SearchStrategy:
+    """Return values for `prop`: mostly the page's shapes, sometimes null or any JSON."""
+    likely = LIKELY.get(prop, JSON)
+    return st.one_of(st.none(), likely, likely, likely, JSON)
 
 
 def nested(depth: int) -> str:
@@ -97,8 +107,8 @@ def bodies(draw, app) -> str:
     """Return a JSON text: a body for one callback of the map, then broken in one way or not."""
     output = draw(st.sampled_from(server_callbacks(app)))
     spec = app.callback_map[output]
-    inputs = [_item(d, draw(VALUES)) for d in spec["inputs"]]
-    state = [_item(d, draw(VALUES)) for d in spec["state"]]
+    inputs = [_item(d, draw(values_for(d["property"]))) for d in spec["inputs"]]
+    state = [_item(d, draw(values_for(d["property"]))) for d in spec["state"]]
     names = output[2:-2].split("...") if output.startswith("..") else [output]
     outputs = [dict(zip(("id", "property"), n.rsplit(".", 1), strict=True)) for n in names]
     changed = draw(st.lists(st.sampled_from([_prop_id(i) for i in inputs]), max_size=2))

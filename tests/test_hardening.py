@@ -167,8 +167,9 @@ def test_oversized_bodies_are_refused(client):
     assert post(client, "x" * (MAX_BODY + 1)).status_code == 413
 
 
-SPEC = {"k": {"inputs": [{"id": "a", "property": "b"}], "state": [], "callback": print}}
+SPEC = {"o.p": {"inputs": [{"id": "a", "property": "b"}], "state": [], "callback": print}}
 ITEM = {"id": "a", "property": "b"}
+OUT = {"id": "o", "property": "p"}
 
 
 @pytest.mark.parametrize(
@@ -176,32 +177,40 @@ ITEM = {"id": "a", "property": "b"}
     [
         (None, "the body is not a JSON object"),
         ({"output": "a"}, "unknown callback output"),
-        ({"output": ["k"]}, "unknown callback output"),
-        ({"output": "k", "inputs": {}}, "'inputs' is not a list"),
+        ({"output": ["o.p"]}, "unknown callback output"),
+        ({"output": "o.p", "inputs": {}}, "'inputs' is not a list"),
         (
-            {"output": "k", "inputs": [1], "outputs": {}},
+            {"output": "o.p", "inputs": [1], "outputs": OUT},
             "'inputs': an item is not an object with 'id' and 'property'",
         ),
-        ({"output": "k", "inputs": [], "outputs": {}}, "expected 1 inputs, got 0"),
-        ({"output": "k", "inputs": [ITEM]}, "'outputs' does not match the callback"),
-        ({"output": "k", "inputs": [ITEM], "outputs": ITEM}, None),
+        ({"output": "o.p", "inputs": [], "outputs": OUT}, "expected 1 inputs, got 0"),
+        ({"output": "o.p", "inputs": [ITEM]}, "'outputs' does not match the callback"),
         (
-            {"output": "k", "inputs": [{"id": "z", "property": "b"}], "outputs": ITEM},
+            {"output": "o.p", "inputs": [ITEM], "outputs": {}},
+            "'outputs' does not match the callback",
+        ),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": {"id": "x", "property": "p"}},
+            "'outputs' does not match the callback",
+        ),
+        ({"output": "o.p", "inputs": [ITEM], "outputs": OUT}, None),
+        (
+            {"output": "o.p", "inputs": [{"id": "z", "property": "b"}], "outputs": OUT},
             "'inputs': id 'z' is not 'a'",
         ),
         (
-            {"output": "k", "inputs": [ITEM], "outputs": ITEM, "changedPropIds": [5]},
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": [5]},
             "an item of 'changedPropIds' is not a string",
         ),
         (
-            {"output": "k", "inputs": [ITEM], "outputs": ITEM, "changedPropIds": ["{x.b"]},
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["{x.b"]},
             "'changedPropIds' item: the body is not JSON",
         ),
         (
-            {"output": "k", "inputs": [ITEM], "outputs": ITEM, "changedPropIds": ["a.c"]},
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["a.c"]},
             "'changedPropIds' names no input of this callback: 'a.c'",
         ),
-        ({"output": "k", "inputs": [ITEM], "outputs": ITEM, "changedPropIds": ["a.b"]}, None),
+        ({"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["a.b"]}, None),
     ],
 )
 def test_callback_problem(body, problem):

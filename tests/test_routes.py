@@ -81,14 +81,14 @@ def test_exports_over_the_cap_get_a_413_that_says_what_to_do(app, shipped):
     configure_exports(app.server, max_rows=100)
     resp = app.server.test_client().get("/export/events.xlsx")
     assert resp.status_code == 413
-    assert f"This view has {shipped.total} events; a xlsx export carries at most 10." in resp.text
+    assert f"This view has {shipped.total} events; a xlsx export carries at most 5." in resp.text
     assert "Narrow the view" in resp.text
     assert app.server.test_client().get("/export/events.bib").status_code == 200  # no rows
 
 
 def test_row_caps_scale_with_each_formats_cost():
     assert row_cap("csv", 100_000) == 100_000
-    assert row_cap("xlsx", 100_000) == 10_000
+    assert row_cap("xlsx", 100_000) == 5_000
     assert row_cap("bib", 10) is None
 
 
@@ -96,3 +96,14 @@ def test_csv_streams_in_blocks_with_every_row(app, shipped):
     resp = app.server.test_client().get("/export/events.csv")
     assert resp.is_streamed
     assert resp.data.count(b"\r\n") >= shipped.total + 1
+
+
+def test_large_exports_beyond_the_free_slots_get_a_429_with_retry_after(shipped, monkeypatch):
+    from explorer.app import routes
+
+    monkeypatch.setattr(routes, "HEAVY_SLOTS", 0)  # every slot taken
+    monkeypatch.setattr(routes, "HEAVY_ROWS", 0)  # every export counts as large
+    client = create_app(record=shipped).server.test_client()
+    resp = client.get("/export/events.json")
+    assert resp.status_code == 429 and resp.headers["Retry-After"] == "10"
+    assert client.get("/export/events.csv").status_code == 200  # CSV streams without a slot

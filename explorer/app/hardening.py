@@ -90,16 +90,23 @@ def _children(item: dict | list) -> list:
     return list(item.values()) if isinstance(item, dict) else item
 
 
-def _outputs_match(output: str, outputs: object) -> bool:
+def _outputs_problem(output: str, outputs: object) -> str | None:
+    """Return why `outputs` are not the {id, property} items the callback `output` names."""
     # Dash names a multi-output callback "..a.x...b.y.." and sends a list of {id, property}.
-    if output.startswith(".."):
-        count = len(output[2:-2].split("..."))
-        return (
-            isinstance(outputs, list)
-            and len(outputs) == count
-            and all(isinstance(o, dict) for o in outputs)
-        )
-    return isinstance(outputs, dict)
+    multi = output.startswith("..")
+    names = output[2:-2].split("...") if multi else [output]
+    given = outputs if multi else [outputs]
+    if not isinstance(given, list) or len(given) != len(names):
+        return "'outputs' does not match the callback"
+    for item, name in zip(given, names, strict=True):
+        ident, _, prop = name.rpartition(".")
+        matches = item if isinstance(item, list) and ident.startswith("{") else [item]
+        for one in matches:
+            if not isinstance(one, dict) or one.get("property") != prop:
+                return "'outputs' does not match the callback"
+            if _id_problem(one.get("id"), ident):
+                return "'outputs' does not match the callback"
+    return None
 
 
 def _is(kind: type | tuple) -> Callable[[object], bool]:
@@ -206,8 +213,9 @@ def callback_problem(body: object, callbacks: dict) -> str | None:
     for key in ("inputs", "state", "changedPropIds"):
         if not isinstance(body.get(key, []), list):
             return f"'{key}' is not a list"
-    if not _outputs_match(body["output"], body.get("outputs")):
-        return "'outputs' does not match the callback"
+    problem = _outputs_problem(body["output"], body.get("outputs"))
+    if problem:
+        return problem
     for key in ("inputs", "state"):
         given, declared = body.get(key, []), spec.get(key, [])
         if len(given) != len(declared):

@@ -27,7 +27,7 @@ ROW_COST = {
     "json": 4,
     "timelinejs.json": 3,
     "ics": 8,
-    "xlsx": 10,
+    "xlsx": 20,
     "bib": 0,
     "ris": 0,
 }
