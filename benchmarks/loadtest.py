@@ -62,7 +62,8 @@ def render_body(deps: list[dict], search: str) -> bytes:
         "outputs": outputs,
         "changedPropIds": ["url.search"],
         "inputs": [{"id": "url", "property": "search", "value": search}],
-        "state": [],
+        # Its states (the grid's rows request) as a page that has not scrolled sends them.
+        "state": [{**s, "value": None} for s in dep.get("state", [])],
     }
     return json.dumps(body).encode()
 
