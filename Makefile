@@ -22,8 +22,9 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.run
 
+# Another port: make run ARGS="--port 8061" (a taken port is refused with that hint).
 run: $(VENV)/.run
-	$(BIN)/explorer $(ARGS)
+	@$(BIN)/explorer $(ARGS)
 
 # Browser tests use Debian's Chromium; nothing downloads a browser of its own.
 chromium:

@@ -1,6 +1,6 @@
 """A bounded load test on loopback: N clients change filters, open events and export.
 
-Starts `explorer serve` (gunicorn) on a free loopback port, runs for a fixed time, stops by
+Starts `explorer serve` (waitress) on a free loopback port, runs for a fixed time, stops by
 itself and prints requests/s, p50/p95 latency and errors per request type. Never targets
 anything but 127.0.0.1.
 
@@ -62,7 +62,8 @@ def render_body(deps: list[dict], search: str) -> bytes:
         "outputs": outputs,
         "changedPropIds": ["url.search"],
         "inputs": [{"id": "url", "property": "search", "value": search}],
-        "state": [],
+        # Its states (the grid's rows request) as a page that has not scrolled sends them.
+        "state": [{**s, "value": None} for s in dep.get("state", [])],
     }
     return json.dumps(body).encode()
 
@@ -163,7 +164,7 @@ def report(log: list, elapsed: float, args: argparse.Namespace) -> None:
     cpu = names[0] if names else platform.processor()
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.platform()} · {cpu} · "
-        f"{args.clients} clients · {args.seconds:g} s · gunicorn {args.workers} workers"
+        f"{args.clients} clients · {args.seconds:g} s · waitress {args.workers} processes"
     )
     print("| request | count | req/s | p50 ms | p95 ms | 4xx | 5xx | errors |")
     print("|---|---|---|---|---|---|---|---|")

@@ -23,6 +23,8 @@ from explorer.state import COMBINES
 
 FRAMING_ENV = "EXPLORER_FRAME_ANCESTORS"  # the default of --frame-ancestors
 
+DEFAULT_PORT = 8050
+
 # Command-line flag -> ViewState attribute (values are the same as in the page's URL).
 EXPORT_FILTERS = {
     "leader": "leaders",
@@ -100,21 +102,72 @@ def synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(args: argparse.Namespace) -> int:
+    """Return --port, else $PORT, else 8050; raise ValueError naming a bad $PORT."""
+    if args.port is not None:
+        return args.port
+    given = os.environ.get("PORT", "").strip()
+    if not given:
+        return DEFAULT_PORT
+    if not given.isdigit() or not 0 < int(given) < 65536:
+        raise ValueError(f"$PORT is {given!r}: expected a port number 1-65535")
+    return int(given)
+
+
 def serve(args: argparse.Namespace) -> int:
     """Serve the page until interrupted; refuse invalid data with the list of problems."""
+    from explorer import text
     from explorer.app import create_app  # the web stack loads only when serving
+    from explorer.app.routes import configure_exports
+    from explorer.app.server import PortInUse, bind
     from explorer.app.server import serve as run
 
+    try:
+        port = _port(args)
+        sock = None if args.debug else bind(args.host, port)
+    except (ValueError, PortInUse) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.max_terms:
+        text.MAX_TERMS = args.max_terms  # set before the app is built and workers fork
     app = create_app(args.data, base_path=args.base_path, frame_ancestors=args.frame_ancestors)
-    print(f"Serving on http://{args.host}:{args.port}/", flush=True)
-    run(app, args.host, args.port, workers=args.workers, debug=args.debug)
+    configure_exports(
+        app.server,
+        base_url=args.base_url or f"http://{args.host}:{port}",
+        trust_proxy=args.trust_proxy,
+        max_rows=args.export_max_rows,
+    )
+    print(f"Serving on http://{args.host}:{port}/", flush=True)
+    run(app, sock, args.host, port, workers=args.workers, debug=args.debug)
     return 0
 
 
 def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
-    p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    p.add_argument("--port", type=int, help=f"port (default: $PORT if set, else {DEFAULT_PORT})")
+    p.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
+    p.add_argument(
+        "--base-url",
+        default="",
+        help="public address of the page, written into exports (default http://HOST:PORT)",
+    )
+    p.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        help="take the public address from X-Forwarded-Proto/Host/Prefix (only behind a proxy)",
+    )
+    p.add_argument(
+        "--export-max-rows",
+        type=int,
+        default=None,
+        help="largest export in rows, per format (default: see docs/reliability.md)",
+    )
+    p.add_argument(
+        "--max-terms",
+        type=int,
+        default=None,
+        help="most distinct search terms a search uses (default 12)",
+    )
     p.add_argument(
         "--debug",
         action="store_true",
@@ -208,7 +261,7 @@ def _synth_options(p: argparse.ArgumentParser) -> None:
 
 # Command -> (handler, help, options).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, Callable]] = {
-    "serve": (serve, "serve the explorer (gunicorn; --debug for Flask's server)", _serve_options),
+    "serve": (serve, "serve the explorer (waitress; --debug for Flask's server)", _serve_options),
     "validate": (validate, "check a dataset and report every problem", _dir_option),
     "export": (export, "write the events of a filtered view in one format", _export_options),
     "docs": (write_docs, "rewrite the generated blocks of DIR/README.md", _dir_option),

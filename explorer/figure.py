@@ -285,7 +285,7 @@ def window_from_click(window: Window, point: dict) -> Window | None:
 
 def _data_key(state: ViewState, window: Window, aggregated: bool) -> str:
     # What the traces depend on: everything in the state but the window, unless the marks are
-    # cut to the window or counted per period. Stable across processes (gunicorn workers).
+    # cut to the window or counted per period. Stable across server processes.
     key = replace(state, start=None, end=None)
     return hashlib.sha1(repr((key, window if aggregated else "")).encode()).hexdigest()[:16]
 

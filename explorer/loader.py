@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from explorer.schema import (
     RESOURCES,
     Field,
     dataset_version,
+    package,
     resource,
 )
 
@@ -53,17 +56,33 @@ class Row:
 
 
 def _display(path: Path) -> str:
+    # abspath, not resolve: a name is shown as given, and a symlink loop cannot raise here.
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Return why `path` is not a regular file to read (a symlink is followed, a loop is not)."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "file not found" + (" (a broken symlink)" if path.is_symlink() else "")
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
+        return "cannot be read: a symlink loop"
+    if not target.is_file():
+        return "not a regular file"
+    return None
 
 
 def read_raw(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[str]]:
     """Return the header, (line, cells) per record, and problems reading the file itself."""
     where = _display(path)
-    if not path.is_file():
-        return [], [], [f"{where}: file not found"]
+    problem = _unreadable(path)
+    if problem:
+        return [], [], [f"{where}: {problem}"]
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -75,11 +94,11 @@ def read_raw(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[s
     start = 1
     try:
         for cells in reader:
-            records.append((start, cells))
+            if any(c.strip() for c in cells):  # blank lines are skipped as they are read
+                records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
         return [], [], [f"{where}:{start}: malformed CSV: {exc}"]
-    records = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
     if not records:
         return [], [], [f"{where}: empty file: expected a header row"]
     (_, header), rows = records[0], records[1:]
@@ -126,6 +145,8 @@ def parse_resource(
     problems = _check_header(where, header, res.columns)
     if problems:
         return [], problems
+    if not records:  # the explorer has nothing to show, so validate says so too
+        return [], [f"{where}: no rows after the header (at least one is required)"]
     rows: list[Row] = []
     seen: dict[str, dict[object, int]] = {f.name: {} for f in res.fields if f.unique}
     for line, cells in records:
@@ -168,17 +189,54 @@ def _version(data_dir: Path, schema: Path) -> str:
     digest = hashlib.sha256()
     for name in RESOURCES:
         path = data_dir / resource(name, schema).path
-        if path.is_file():
+        if _unreadable(path) is None:
             digest.update(path.read_bytes())
     return f"{dataset_version(schema)}+{digest.hexdigest()[:8]}"
+
+
+def _schemas(package: object) -> object:
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        return None
+    # Its rules may differ (a narrower vocabulary, say); its files and columns may not.
+    return [(r.get("name"), r.get("path"), _field_names(r.get("schema"))) for r in resources]
+
+
+def _field_names(schema: object) -> object:
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list):
+        return None
+    return [f.get("name") if isinstance(f, dict) else None for f in fields]
+
+
+def own_package_problems(data_dir: Path) -> list[str]:
+    """Return why a data folder's own datapackage.json cannot be used (none when it declares
+    the same files and columns as the explorer's, or when there is none)."""
+    path = data_dir / PACKAGE_FILE.name
+    if not path.exists() or os.path.realpath(path) == os.path.realpath(PACKAGE_FILE):
+        return []
+    where = _display(path)
+    try:
+        theirs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, RuntimeError, UnicodeDecodeError, ValueError) as exc:
+        return [f"{where}: cannot be read as JSON ({exc})"]
+    if _schemas(theirs) != _schemas(package()):
+        return [
+            f"{where}: declares other resources or columns than the explorer's"
+            f" {_display(PACKAGE_FILE)}; the explorer validates and shows only that schema."
+            " Remove this file or make its resources match."
+        ]
+    return []
 
 
 def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     """Return the validated dataset in `data_dir`, or raise DataError listing every problem."""
     data_dir = Path(data_dir)
+    problems: list[str] = own_package_problems(data_dir)
+    if problems:  # a folder's own package that does not match is refused before it is read
+        raise DataError(problems)
     schema = schema_file(data_dir)  # the folder's own datapackage.json, else the shipped one
     parsed: dict[str, list[Row]] = {}
-    problems: list[str] = []
     for name in RESOURCES:
         path = data_dir / resource(name, schema).path
         parsed[name], found = parse_resource(path, name, schema)

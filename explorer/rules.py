@@ -104,6 +104,26 @@ def check_range(field: Field, value: object) -> str | None:
     return None
 
 
+# Line breaks and tabs may appear in text (writers escape them); no other control character
+# may: exports would carry it into formats where it ends a line or a record, or is illegal.
+TEXT_CONTROLS_ALLOWED = frozenset("\t\n\r")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def check_control(field: Field, value: object) -> str | None:
+    """Return a problem when a text or URL value holds a control character (URLs: whitespace)."""
+    if field.type not in ("string", "list"):
+        return None
+    for item in _items(value):
+        for m in CONTROL_RE.finditer(item):
+            if field.is_url or m[0] not in TEXT_CONTROLS_ALLOWED:
+                return (
+                    f"{_short(item)}: control character U+{ord(m[0]):04X} at position"
+                    f" {m.start() + 1} (not allowed in {'a URL' if field.is_url else 'text'})"
+                )
+    return None
+
+
 def check_url(field: Field, value: object) -> str | None:
     """Return a problem for any item that is not an absolute http(s) URL."""
     if not field.is_url:
@@ -113,7 +133,9 @@ def check_url(field: Field, value: object) -> str | None:
             parts = urlsplit(item)
         except ValueError:  # e.g. an unbalanced "[" in the host
             return f"{_short(item)}: not an http(s) URL"
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in item:
+        # urlsplit silently drops tabs and newlines: any whitespace at all is refused.
+        spaced = any(c.isspace() for c in item)
+        if parts.scheme not in ("http", "https") or not parts.netloc or spaced:
             return f"{_short(item)}: not an http(s) URL"
     return None
 
@@ -129,6 +151,7 @@ def check_html(field: Field, value: object) -> str | None:
 
 
 CELL_CHECKS: tuple[Callable[[Field, object], str | None], ...] = (
+    check_control,
     check_enum,
     check_pattern,
     check_length,

@@ -153,6 +153,8 @@ def to_query(state: ViewState) -> str:
 
 def without(state: ViewState, attr: str, value: str | None = None) -> ViewState:
     """Return `state` with one filter value removed (or the whole filter when value is None)."""
+    if not isinstance(attr, str) or attr not in URL_KEYS:  # chip ids come from the network
+        return state
     if attr in MULTI and value is not None:
         return replace(state, **{attr: tuple(v for v in getattr(state, attr) if v != value)})
     return replace(state, **{attr: getattr(ViewState(), attr)})

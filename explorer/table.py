@@ -87,7 +87,8 @@ def _filtered(events: pd.DataFrame, model: object) -> pd.DataFrame:
     if not isinstance(model, dict):
         return events
     for column, spec in model.items():
-        test = TEXT_FILTERS.get(spec.get("type")) if isinstance(spec, dict) else None
+        kind = spec.get("type") if isinstance(spec, dict) else None
+        test = TEXT_FILTERS.get(kind) if isinstance(kind, str) else None
         if column not in CELL_TEXT or test is None:
             continue
         value = spec.get("filter")
@@ -103,7 +104,7 @@ def ordered(events: pd.DataFrame, request: object) -> pd.DataFrame:
     sort = request.get("sortModel")
     first = sort[0] if isinstance(sort, list) and sort and isinstance(sort[0], dict) else {}
     column = first.get("colId")
-    if column not in CELL_TEXT or column == "start":
+    if not isinstance(column, str) or column not in CELL_TEXT or column == "start":
         return events.iloc[::-1] if first.get("sort") == "desc" else events  # already by date
     key = CELL_TEXT[column](events).str.lower()
     order = key.reset_index(drop=True).sort_values(

@@ -45,9 +45,21 @@ def fold(text: str) -> str:
     return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
+MAX_TERMS = 12  # each term is a scan of the view's text: bounded (`explorer serve --max-terms`)
+
+
 def terms(query: str) -> list[str]:
-    """Return the folded whitespace-separated terms of a search query."""
-    return fold(query).split()
+    """Return the folded, distinct whitespace-separated terms of a search query, at most
+    MAX_TERMS; a term that starts a longer one is dropped (Chinese: that the longer contains),
+    as every match of the longer matches it too."""
+    words = list(dict.fromkeys(fold(query).split()))
+    kept = [w for w in words if not any(w != o and _implied(w, o) for o in words)]
+    return kept[:MAX_TERMS]
+
+
+def _implied(term: str, other: str) -> bool:
+    # Words match by prefix; Chinese, which has no spaces, inside words.
+    return term in other if is_cjk(term) else other.startswith(term)
 
 
 def words(text: str) -> list[str]:

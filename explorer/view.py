@@ -6,6 +6,7 @@ the same rows wherever it is opened.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from functools import cached_property
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from explorer import filters
 from explorer.exports import FORMATS, Era, ExportMeta, filename
+from explorer.exports.tabular import csv_blocks
 from explorer.model import Record
 from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
 
@@ -88,11 +90,20 @@ def eras_of(record: Record) -> tuple[Era, ...]:
     )
 
 
-def export_view(record: Record, view: View, fmt: str, url: str = "") -> Export:
-    """Return the view's events in format `fmt` (a key of exports.FORMATS)."""
-    meta = ExportMeta(
+def _meta(record: Record, view: View, url: str) -> ExportMeta:
+    return ExportMeta(
         filters=filter_summary(view.state), version=record.version, url=url, eras=eras_of(record)
     )
+
+
+def export_view(record: Record, view: View, fmt: str, url: str = "") -> Export:
+    """Return the view's events in format `fmt` (a key of exports.FORMATS)."""
     spec = FORMATS[fmt]
     name = filename(filters.view_slug(view.state), fmt)
-    return Export(spec.write(view.events, meta), name, spec.media_type)
+    return Export(spec.write(view.events, _meta(record, view, url)), name, spec.media_type)
+
+
+def stream_csv(record: Record, view: View, url: str = "") -> tuple[str, str, Iterator[bytes]]:
+    """Return the CSV export's download name, media type and its bytes in blocks of rows."""
+    name = filename(filters.view_slug(view.state), "csv")
+    return name, FORMATS["csv"].media_type, csv_blocks(view.events, _meta(record, view, url))

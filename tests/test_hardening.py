@@ -130,7 +130,8 @@ def test_malformed_callback_bodies_are_a_400(app, client, body):
 @pytest.mark.parametrize("prefix", [SYNC, RENDER, ROWS])
 def test_callback_inputs_of_any_type_never_crash(app, client, prefix, value):
     resp = post(client, body_for(app, prefix, value))
-    assert resp.status_code in (200, 204), resp.data[:300]
+    # A value of the wrong type for its property is refused by the guard; others are served.
+    assert resp.status_code in (200, 204, 400), resp.data[:300]
 
 
 TRIGGERS = [
@@ -159,11 +160,16 @@ def test_sync_survives_any_value_for_any_trigger(app, client, trigger, value):
         if isinstance(item, dict) and f"{item['id']}.{item['property']}" == trigger:
             item["value"] = value
     resp = post(client, body)
-    assert resp.status_code in (200, 204), resp.data[:300]
+    assert resp.status_code in (200, 204, 400), resp.data[:300]
 
 
 def test_oversized_bodies_are_refused(client):
     assert post(client, "x" * (MAX_BODY + 1)).status_code == 413
+
+
+SPEC = {"o.p": {"inputs": [{"id": "a", "property": "b"}], "state": [], "callback": print}}
+ITEM = {"id": "a", "property": "b"}
+OUT = {"id": "o", "property": "p"}
 
 
 @pytest.mark.parametrize(
@@ -171,16 +177,104 @@ def test_oversized_bodies_are_refused(client):
     [
         (None, "the body is not a JSON object"),
         ({"output": "a"}, "unknown callback output"),
-        ({"output": ["k"]}, "unknown callback output"),
-        ({"output": "k", "inputs": {}}, "'inputs' is not a list"),
-        ({"output": "k", "inputs": [1], "outputs": {}}, "an item of 'inputs' is not an object"),
-        ({"output": "k", "inputs": [], "outputs": {}}, "expected 1 inputs, got 0"),
-        ({"output": "k", "inputs": [{}]}, "'outputs' does not match the callback"),
-        ({"output": "k", "inputs": [{}], "outputs": {"id": "a", "property": "b"}}, None),
+        ({"output": ["o.p"]}, "unknown callback output"),
+        ({"output": "o.p", "inputs": {}}, "'inputs' is not a list"),
+        (
+            {"output": "o.p", "inputs": [1], "outputs": OUT},
+            "'inputs': an item is not an object with 'id' and 'property'",
+        ),
+        ({"output": "o.p", "inputs": [], "outputs": OUT}, "expected 1 inputs, got 0"),
+        ({"output": "o.p", "inputs": [ITEM]}, "'outputs' does not match the callback"),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": {}},
+            "'outputs' does not match the callback",
+        ),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": {"id": "x", "property": "p"}},
+            "'outputs' does not match the callback",
+        ),
+        ({"output": "o.p", "inputs": [ITEM], "outputs": OUT}, None),
+        (
+            {"output": "o.p", "inputs": [{"id": "z", "property": "b"}], "outputs": OUT},
+            "'inputs': id 'z' is not 'a'",
+        ),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": [5]},
+            "an item of 'changedPropIds' is not a string",
+        ),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["{x.b"]},
+            "'changedPropIds' item: the body is not JSON",
+        ),
+        (
+            {"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["a.c"]},
+            "'changedPropIds' names no input of this callback: 'a.c'",
+        ),
+        ({"output": "o.p", "inputs": [ITEM], "outputs": OUT, "changedPropIds": ["a.b"]}, None),
     ],
 )
 def test_callback_problem(body, problem):
-    assert callback_problem(body, {"k": {"inputs": [{"id": "a", "property": "b"}]}}) == problem
+    assert callback_problem(body, SPEC) == problem
+
+
+# One case per cause of a 500 found in round two (issue 13), through the real app.
+def _chip_body(app, ident: object, changed: str) -> dict:
+    body = body_for(app, SYNC, changedPropIds=[changed])
+    chip = next(
+        i for i, d in enumerate(app.callback_map[body["output"]]["inputs"]) if "ALL" in d["id"]
+    )
+    body["inputs"][chip] = [{"id": ident, "property": "n_clicks", "value": 1}]
+    return body
+
+
+def _with_value(app, trigger: str, value: object) -> dict:
+    body = body_for(app, SYNC, changedPropIds=[trigger])
+    for item in body["inputs"]:
+        if isinstance(item, dict) and f"{item['id']}.{item['property']}" == trigger:
+            item["value"] = value
+    return body
+
+
+ROUND_TWO = {
+    "nested 1,000 deep": lambda app: '{"output": ' + "[" * 1000 + "]" * 1000 + "}",
+    "sort column a list": lambda app: body_for(
+        app, ROWS, {"sortModel": [{"colId": ["title"], "sort": "asc"}]}
+    ),
+    "filter type a dict": lambda app: body_for(
+        app, ROWS, {"filterModel": {"title": {"type": {"a": 1}, "filter": "x"}}}
+    ),
+    "chip attr unknown": lambda app: _chip_body(
+        app,
+        {"type": "chip", "attr": "nope", "value": "x"},
+        '{"attr":"nope","type":"chip","value":"x"}.n_clicks',
+    ),
+    "chip attr a list": lambda app: _chip_body(
+        app,
+        {"type": "chip", "attr": ["x"], "value": "x"},
+        '{"attr":["x"],"type":"chip","value":"x"}.n_clicks',
+    ),
+    "tempo x 1e400": lambda app: json.dumps(
+        _with_value(app, "insight-tempo.clickData", {"points": [{"x": 1}]})
+    ).replace('"x": 1', '"x": 1e400'),
+    "tempo x Infinity": lambda app: json.dumps(
+        _with_value(app, "insight-tempo.clickData", {"points": [{"x": float("inf")}]})
+    ),
+    "tempo x NaN": lambda app: json.dumps(
+        _with_value(app, "insight-tempo.clickData", {"points": [{"x": float("nan")}]})
+    ),
+    "input without id": lambda app: (
+        body_for(app, SYNC)
+        | {"inputs": [{"property": "search", "value": "?"}, *body_for(app, SYNC)["inputs"][1:]]}
+    ),
+    "changedPropIds not a string": lambda app: body_for(app, SYNC, changedPropIds=[{"a": 1}]),
+    "changedPropIds malformed": lambda app: body_for(app, SYNC, changedPropIds=["{oops.n_clicks"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ROUND_TWO))
+def test_round_two_bodies_are_refused_or_served_never_a_500(app, client, case):
+    resp = post(client, ROUND_TWO[case](app))
+    assert resp.status_code in (200, 204, 400), resp.data[:300]
 
 
 def test_fingerprinted_assets_are_cached_long(client):

@@ -111,3 +111,18 @@ def test_within(a, b, limit, expected):
 )
 def test_near(a, b, expected):
     assert near(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (" ".join(["a"] * 100), ["a"]),
+        ("gas gas pipeline gas", ["gas", "pipeline"]),
+        ("pipe pipeline", ["pipeline"]),  # a prefix of another term adds nothing
+        ("sco moscow", ["sco", "moscow"]),  # inside another term is not implied: SCO is a tag
+        ("普京 习近平与普京", ["习近平与普京"]),  # Chinese matches inside words
+        (" ".join(f"w{i:02d}" for i in range(40)), [f"w{i:02d}" for i in range(12)]),
+    ],
+)
+def test_terms_are_distinct_implied_ones_dropped_and_capped(query, expected):
+    assert terms(query) == expected

@@ -57,6 +57,6 @@ def create_app(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )
     # Dash registers its component libraries while rendering the first page. Do it now, so
-    # that worker processes forked from this one (gunicorn) can all serve the JS bundles.
+    # that worker processes forked from this one (explorer serve) can all serve the JS bundles.
     app.server.test_client().get(app.config.routes_pathname_prefix)
     return app

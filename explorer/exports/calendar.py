@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pandas as pd
 
 from explorer.citation import DATASET_TITLE, PROJECT
-from explorer.exports.meta import ExportMeta
+from explorer.exports.meta import ExportMeta, safe_url
 from explorer.formatting import place_label
 
 # RFC 5545 3.3.11: these characters are escaped in TEXT values.
-TEXT_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"))
+# A lone CR ends a content line for some readers, so it is a line break too.
+TEXT_ESCAPES = (
+    ("\\", "\\\\"),
+    (";", "\\;"),
+    (",", "\\,"),
+    ("\r\n", "\\n"),
+    ("\r", "\\n"),
+    ("\n", "\\n"),
+)
 MAX_OCTETS = 75
+# RFC 5545 3.3.11 allows no control character in TEXT but HTAB: others become U+FFFD.
+CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def escape_text(value: str) -> str:
-    """Return `value` escaped as an iCalendar TEXT value."""
+    """Return `value` escaped as an iCalendar TEXT value, on one line whatever it holds."""
     for raw, escaped in TEXT_ESCAPES:
         value = value.replace(raw, escaped)
-    return value
+    return CONTROLS.sub("\ufffd", value)
 
 
 def fold(line: str) -> str:
@@ -56,7 +67,7 @@ def _vevent(ev, stamp: str) -> list[str]:
         f"CATEGORIES:{escape_text(ev.kind)}",
     ]
     if ev.sources:
-        lines.append(f"URL;VALUE=URI:{ev.sources[0]}")
+        lines.append(f"URL;VALUE=URI:{safe_url(ev.sources[0])}")
     return [*lines, "END:VEVENT"]
 
 

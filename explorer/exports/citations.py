@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE
-from explorer.exports.meta import ExportMeta
+from explorer.exports.meta import ExportMeta, safe_url
 
-BIBTEX_SPECIALS = (
-    ("\\", "\\textbackslash{}"),
-    ("{", "\\{"),
-    ("}", "\\}"),
-    ("&", "\\&"),
-    ("%", "\\%"),
-    ("$", "\\$"),
-    ("#", "\\#"),
-    ("_", "\\_"),
-)
+BIBTEX_SPECIALS = {
+    "\\": "\\textbackslash{}",
+    # BibTeX counts every brace, escaped or not: these spell them without one.
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+}
+SPECIAL = re.compile("|".join(re.escape(c) for c in BIBTEX_SPECIALS))
 
 
 def _bib(value: str) -> str:
-    for raw, escaped in BIBTEX_SPECIALS:
-        value = value.replace(raw, escaped)
-    return value
+    # One pass, so the braces of an escape are not escaped again.
+    return SPECIAL.sub(lambda m: BIBTEX_SPECIALS[m[0]], value)
 
 
 def _view_note(events: pd.DataFrame, meta: ExportMeta) -> str:
@@ -47,8 +50,8 @@ def to_bibtex(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         f"  title = {{{_bib(DATASET_TITLE)}}},\n"
         f"  year = {{{meta.exported_at[:4]}}},\n"
         f"  version = {{{_bib(meta.version)}}},\n"
-        f"  howpublished = {{{_bib(meta.url)}}},\n"
-        f"  url = {{{meta.url}}},\n"
+        f"  howpublished = {{{_bib(safe_url(meta.url))}}},\n"
+        f"  url = {{{safe_url(meta.url)}}},\n"
         f"  note = {{{_bib(_view_note(events, meta))}. {LICENSE}. Based on "
         f"\\cite{{singh2025beyond}}}}\n}}\n"
     )
@@ -79,7 +82,7 @@ def to_ris(events: pd.DataFrame, meta: ExportMeta) -> bytes:
             ("TI", DATASET_TITLE),
             ("PY", meta.exported_at[:4]),
             ("ET", meta.version),
-            ("UR", meta.url),
+            ("UR", safe_url(meta.url)),
             ("N1", _view_note(events, meta)),
             ("N1", f"{LICENSE}. Based on {a['author']} ({a['year']}), doi:{a['doi']}"),
         ],

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 from explorer.citation import ARTICLE, DATASET_TITLE, LICENSE, article_citation
+
+# Characters a URL keeps as they are; everything else (controls, spaces, quotes, braces,
+# backslashes, non-ASCII) is percent-encoded, so a URL is one inert token in every format.
+URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+
+
+def safe_url(url: str) -> str:
+    """Return `url` with every character outside URL_SAFE and ASCII letters and digits
+    percent-encoded."""
+    return quote(url, safe=URL_SAFE)
 
 
 @dataclass(frozen=True)

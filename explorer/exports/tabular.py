@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterator
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from explorer.citation import LICENSE, article_citation
 from explorer.exports.meta import ExportMeta
@@ -33,17 +35,35 @@ def flat_frame(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# The start of a `;`-separated piece (a spreadsheet that splits on `;`, as many locales do,
+# starts a new cell at each) that would begin a formula, unless the piece is a plain number.
+FORMULA_PIECE = re.compile(r"(^|;)(?= *[=+\-@\t\r])(?! *-?\d+(?:\.\d+)? *(?:;|$))")
+
+
 def neutralise(value: object) -> object:
-    """Return `value` made inert for spreadsheets when it would start a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    """Return `value` with every `;`-separated piece that would start a formula made inert."""
+    if not isinstance(value, str):
+        return value
+    if ";" not in value and not value.lstrip(" ").startswith(FORMULA_START):
+        return value  # the common case, without a regex
+    return FORMULA_PIECE.sub(r"\1'", value)
+
+
+CSV_BLOCK = 5_000  # rows per streamed block
+
+
+def csv_blocks(events: pd.DataFrame, meta: ExportMeta) -> Iterator[bytes]:
+    """Yield the CSV export in blocks: the header row, then CSV_BLOCK rows at a time."""
+    for start in range(0, max(len(events), 1), CSV_BLOCK):
+        frame = flat_frame(events.iloc[start : start + CSV_BLOCK]).map(neutralise)
+        # CRLF (RFC 4180): the csv module quotes a cell holding a character of the line
+        # terminator, so a lone CR inside a cell cannot end a row either.
+        yield frame.to_csv(index=False, header=start == 0, lineterminator="\r\n").encode("utf-8")
 
 
 def to_csv(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return UTF-8 CSV with a header row, list fields `;`-joined, formulas neutralised."""
-    frame = flat_frame(events).map(neutralise)
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return b"".join(csv_blocks(events, meta))
 
 
 def to_json(events: pd.DataFrame, meta: ExportMeta) -> bytes:
@@ -60,6 +80,11 @@ def to_json(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         records.append(row)
     doc = {"meta": meta.as_dict(), "events": records}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _legal(value: object) -> object:
+    """Return `value` with the control characters an .xlsx cannot hold replaced by U+FFFD."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _about_rows(meta: ExportMeta, count: int) -> list[tuple[str, str]]:
@@ -79,13 +104,13 @@ def _about_rows(meta: ExportMeta, count: int) -> list[tuple[str, str]]:
 
 def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return an .xlsx workbook: Events (date cells, frozen header, autofilter) and About."""
-    frame = flat_frame(events).map(neutralise)
+    frame = flat_frame(events).map(neutralise).map(_legal)
     for col in ("start_date", "end_date"):
         frame[col] = events[col].dt.date.astype(object).where(events[col].notna(), None)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="Events", index=False)
-        about = pd.DataFrame(_about_rows(meta, len(frame)), columns=["Field", "Value"])
+        about = pd.DataFrame(_about_rows(meta, len(frame)), columns=["Field", "Value"]).map(_legal)
         about.to_excel(writer, sheet_name="About", index=False)
         sheet = writer.sheets["Events"]
         sheet.freeze_panes = "A2"
