@@ -7,7 +7,7 @@ import json
 import pytest
 
 from explorer.app import create_app
-from explorer.app.hardening import MAX_BODY, callback_problem
+from explorer.app.hardening import MAX_BODY, _many, callback_problem
 
 SYNC, RENDER, ROWS = "..url.search", "..timeline.figure", "events-grid.getRowsResponse"
 
@@ -285,3 +285,28 @@ def test_fingerprinted_assets_are_cached_long(client):
     assert "max-age=31536000" not in client.get("/assets/style.css").headers.get(
         "Cache-Control", ""
     )
+
+
+def test_a_fixed_pattern_id_is_one_item_not_a_list(app, client):
+    # The insight tables' toggles have dict ids without wildcards: the browser sends one item
+    # each (a real body, as Chromium sent it), which the guard must let through.
+    output = next(k for k in app.callback_map if k.startswith("..insight-map-table"))
+    spec = app.callback_map[output]
+    toggles = [json.loads(d["id"]) for d in spec["inputs"][1:]]
+    body = {
+        "output": output,
+        "outputs": [
+            dict(zip(("id", "property"), o.rsplit(".", 1), strict=True))
+            for o in output[2:-2].split("...")
+        ],
+        "inputs": [{"id": "url", "property": "search", "value": "?decade=1950s"}]
+        + [{"id": t, "property": "n_clicks", "value": 1} for t in toggles],
+        "state": [],
+        "changedPropIds": [json.dumps(toggles[0], separators=(",", ":")) + ".n_clicks"],
+    }
+    resp = post(client, body)
+    assert resp.status_code == 200, resp.data
+    assert b"<table" not in resp.data and b"Table" in resp.data  # Dash components, as JSON
+    wildcard = json.dumps({"attr": ["ALL"], "type": "chip", "value": ["ALL"]})
+
+    assert _many(wildcard) and not _many(json.dumps(toggles[0]))

@@ -180,9 +180,15 @@ def _item_problem(item: object, declared: dict) -> str | None:
     return None
 
 
+def _many(declared: str) -> bool:
+    # ALL and ALLSMALLER match a list of components; MATCH and a plain dict id match one.
+    pattern = _wildcard(declared) or {}
+    return any(v in (["ALL"], ["ALLSMALLER"]) for v in pattern.values())
+
+
 def _items_problem(given: list, declared: list[dict]) -> str | None:
     for item, decl in zip(given, declared, strict=True):
-        if _wildcard(decl["id"]) is not None:  # pattern-matching: a list of matches
+        if _many(decl["id"]):  # pattern-matching: a list of matches
             if not isinstance(item, list) or len(item) > MAX_MATCHES:
                 return f"{decl['id']} is not a list of at most {MAX_MATCHES} items"
             problems = (_item_problem(i, decl) for i in item)
