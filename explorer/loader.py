@@ -7,6 +7,7 @@ Rows are read with the csv module so that line numbers stay exact even for quote
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import rules
+from explorer import provenance, rules
 from explorer.schema import (
     DEFAULT_DATA_DIR,
+    OPTIONAL_RESOURCES,
     RESOURCES,
     Field,
     dataset_version,
@@ -34,12 +36,14 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class Dataset:
-    """The three typed tables and the dataset's version string."""
+    """The typed tables, the dataset's version string and its sourcing warnings."""
 
     events: pd.DataFrame
     leaders: pd.DataFrame
     eras: pd.DataFrame
     version: str
+    sources: pd.DataFrame = dataclasses.field(default_factory=lambda: _frame("sources", []))
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def _frame(name: str, rows: list[Row]) -> pd.DataFrame:
 
 def _version(data_dir: Path) -> str:
     digest = hashlib.sha256()
-    for name in RESOURCES:
+    for name in (*RESOURCES, *OPTIONAL_RESOURCES):
         path = data_dir / resource(name).path
         if path.is_file():
             digest.update(path.read_bytes())
@@ -181,6 +185,8 @@ def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     # Cross-file checks run even when cells failed, so one run reports everything it can.
     where = {n: _display(data_dir / resource(n).path) for n in RESOURCES}
     problems += rules.cross_checks(parsed, where)
+    sources, sourcing, warnings = _sourcing(data_dir, parsed["events"], where["events"])
+    problems += sourcing
     if problems:
         raise DataError(problems)
     events = _frame("events", parsed["events"]).sort_values(["start_date", "id"], kind="stable")
@@ -189,4 +195,17 @@ def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         leaders=_frame("leaders", parsed["leaders"]),
         eras=_frame("eras", parsed["eras"]).sort_values("start").reset_index(drop=True),
         version=_version(data_dir),
+        sources=_frame("sources", sources or []),
+        warnings=tuple(warnings),
     )
+
+
+def _sourcing(data_dir: Path, events: list[Row], events_where: str) -> tuple:
+    """Return sources.csv's rows (None if absent), the errors and the warnings about sourcing."""
+    path = data_dir / resource("sources").path
+    sources, problems = parse_resource(path, "sources") if path.is_file() else (None, [])
+    where = {"sources": _display(path), "mirrors": _display(data_dir / provenance.MIRRORS_FILE)}
+    mirrors, found = provenance.read_mirrors(data_dir / provenance.MIRRORS_FILE, where["mirrors"])
+    ctx = provenance.context(sources, mirrors, where)
+    problems += found + provenance.check(events, sources, ctx, events_where)
+    return sources, problems, provenance.warnings(events, sources, ctx, events_where)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -43,6 +43,7 @@ class Record:
     leaders: pd.DataFrame
     eras: pd.DataFrame
     version: str
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)  # sources.csv, one row per URL
 
     @property
     def total(self) -> int:
@@ -96,7 +97,7 @@ def build_record(dataset: Dataset) -> Record:
     events["pair"] = events["china_lead"] + " – " + events["russia_lead"]
     events["era"] = era_of(events["start_date"], dataset.eras)
     events["search_text"] = _search_text(events, dataset.leaders)
-    return Record(events, dataset.leaders, dataset.eras, dataset.version)
+    return Record(events, dataset.leaders, dataset.eras, dataset.version, dataset.sources)
 
 
 def offices_held(leaders: pd.DataFrame, name: str, day: pd.Timestamp) -> list[str]:

@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = ROOT / "data"
 PACKAGE_FILE = DEFAULT_DATA_DIR / "datapackage.json"
 RESOURCES = ("events", "leaders", "eras")
+# Resources a dataset may omit: without sources.csv, citations fall back to the URL's domain
+# and `validate --strict` fails (source kinds unknown).
+OPTIONAL_RESOURCES = ("sources",)
+# Rules Frictionless cannot express (an enum over list items) live under this custom key.
+ITEM_ENUM = "x-itemEnum"
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ def _field(spec: dict) -> Field:
         description=spec["description"],
         required=bool(c.get("required", False)),
         unique=bool(c.get("unique", False)),
-        enum=tuple(c.get("enum", ())),
+        enum=tuple(c.get("enum", spec.get(ITEM_ENUM, ()))),
         pattern=c.get("pattern"),
         max_length=c.get("maxLength"),
         minimum=c.get("minimum"),
@@ -79,7 +84,7 @@ def package() -> dict:
 
 @cache
 def resource(name: str) -> Resource:
-    """Return the resource `name` (events, leaders or eras) with its fields."""
+    """Return the resource `name` (events, leaders, eras or sources) with its fields."""
     spec = next(r for r in package()["resources"] if r["name"] == name)
     return Resource(spec["name"], spec["path"], tuple(_field(f) for f in spec["schema"]["fields"]))
 

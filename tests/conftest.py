@@ -33,6 +33,7 @@ EVENT = {
     "in_abstract": "true",
     "sources": "https://example.org/1989",
     "notes": "",
+    "part_of": "",
 }
 EVENTS = [
     EVENT,
