@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from explorer import filters
+from explorer.citations import cited_records, lookup
 from explorer.exports import FORMATS, Era, ExportMeta, filename
 from explorer.model import Record
 from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
@@ -69,7 +70,11 @@ def eras_of(record: Record) -> tuple[Era, ...]:
 def export_view(record: Record, view: View, fmt: str, url: str = "") -> Export:
     """Return the view's events in format `fmt` (a key of exports.FORMATS)."""
     meta = ExportMeta(
-        filters=filter_summary(view.state), version=record.version, url=url, eras=eras_of(record)
+        filters=filter_summary(view.state),
+        version=record.version,
+        url=url,
+        eras=eras_of(record),
+        sources=cited_records(view.events, lookup(record.sources)),
     )
     spec = FORMATS[fmt]
     name = filename(filters.view_slug(view.state), fmt)
