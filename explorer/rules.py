@@ -259,17 +259,20 @@ def cross_checks(parsed: dict[str, list], where: dict[str, str]) -> list[str]:
 
 # --- part_of: a signing-day row names the visit it happened during ---------------------------
 
-PART_OF_KINDS = ("visit",)
+# A signing happens during a trip: a visit, or a trip recorded as an informal summit or a
+# multilateral gathering (Zhou Enlai at the CPSU's 21st Congress, 1959).
+PART_OF_KINDS = ("visit", "summit", "multilateral")
 
 
 def check_part_of(v: dict, visit: dict | None) -> list[str]:
-    """The row named by part_of exists, is a visit, and its dates include this row's start."""
+    """The row named by part_of exists, is a trip, and its dates include this row's start."""
     if v["part_of"] == v["id"]:
         return [f"part_of: {_short(v['part_of'])}: names the row itself"]
     if visit is None:
         return [f"part_of: {_short(v['part_of'])}: no event with this id"]
     if visit["kind"] not in PART_OF_KINDS:
-        return [f"part_of: {_short(v['part_of'])}: is a {visit['kind']}, not a visit"]
+        kinds = ", ".join(PART_OF_KINDS)
+        return [f"part_of: {_short(v['part_of'])}: is a {visit['kind']}, not one of: {kinds}"]
     first, last = visit["start_date"], visit["end_date"] or visit["start_date"]
     day = v["start_date"]
     if day and first and not first <= day <= last:

@@ -145,7 +145,7 @@ def test_a_signing_row_inside_its_visit_loads(make_dataset):
     ("change", "message"),
     [
         ({"part_of": "2013-03-21-no-such-visit"}, "part_of: '2013-03-21-no-such-visit': no event"),
-        ({"part_of": EVENTS[2]["id"]}, f"part_of: '{EVENTS[2]['id']}': is a multilateral, not"),
+        ({"part_of": EVENTS[4]["id"]}, f"part_of: '{EVENTS[4]['id']}': is a call, not one of"),
         (
             {"id": "2013-03-25-late", "start_date": "2013-03-25"},
             "start_date: '2013-03-25': outside the visit '2013-03-22-xi-putin-moscow'"
