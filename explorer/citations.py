@@ -25,6 +25,15 @@ LANGUAGES = {
     "ja": "Japanese",
     "ko": "Korean",
     "uk": "Ukrainian",
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "cs": "Czech",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "ro": "Romanian",
+    "th": "Thai",
+    "tl": "Filipino",
+    "ur": "Urdu",
 }
 # Length of a `published` value -> the precision it states.
 PUBLISHED_PRECISION = {10: "day", 7: "month", 4: "year"}

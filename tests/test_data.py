@@ -186,3 +186,9 @@ def test_the_data_package_passes_the_official_frictionless_validator():
     ]
     assert report.valid, errors[:10]
     assert {task.name for task in report.tasks} == {"events", "leaders", "eras", "sources"}
+
+
+def test_every_source_language_has_a_name_for_citations():
+    from explorer.citations import LANGUAGES
+
+    assert {r["language"] for r in SOURCE_ROWS} <= {"", "en", *LANGUAGES}
