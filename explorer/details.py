@@ -50,7 +50,8 @@ class Detail:
     era: str
     citations: tuple[Citation, ...] = ()
     part_of: tuple[Related, ...] = ()  # the visit this row was signed during
-    signed: tuple[Related, ...] = ()  # the rows signed during this visit
+    signed: tuple[Related, ...] = ()  # the treaties and declarations signed during this visit
+    during: tuple[Related, ...] = ()  # other rows recorded within this visit (meetings, summits)
 
 
 def _related(events: pd.DataFrame) -> tuple[Related, ...]:
@@ -92,11 +93,17 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
     )
 
 
+SIGNING_KINDS = ("treaty", "declaration")
+
+
 def _links(events: pd.DataFrame, ev: pd.Series) -> dict[str, tuple[Related, ...]]:
-    """Return the visit `ev` is part of and the rows that are part of `ev`."""
+    """Return the visit `ev` is part of and the rows that are part of `ev`: signings, others."""
     if "part_of" not in events:
         return {}
+    parts = events[events["part_of"] == ev["id"]]
+    signing = parts["kind"].isin(SIGNING_KINDS)
     return {
         "part_of": _related(events[events["id"] == ev["part_of"]]) if ev["part_of"] else (),
-        "signed": _related(events[events["part_of"] == ev["id"]]),
+        "signed": _related(parts[signing]),
+        "during": _related(parts[~signing]),
     }

@@ -74,7 +74,7 @@ def test_details_show_citations_and_both_ends_of_part_of(sourced):
         "President of Russia — Talks with Xi Jinping, 22 Mar 2013"
     ]
     assert [(r.id, r.when) for r in visit.signed] == [(SIGNING["id"], "23 Mar 2013")]
-    assert visit.part_of == ()
+    assert visit.part_of == visit.during == ()
     assert [(r.id, r.title, r.when) for r in signing.part_of] == [
         (VISIT["id"], VISIT["title"], "22–24 Mar 2013")
     ]
@@ -122,3 +122,11 @@ def test_bibtex_and_ris_list_each_cited_page_with_its_kind_in_a_note(sourced):
     elec = [r for r in records if r["type_of_reference"] == "ELEC"]
     assert len(elec) == len(pages) == 4  # every page but the 1989 one, which no Xi event cites
     assert any("Archived copy: https://web.archive.org/" in n for r in elec for n in r["notes"])
+
+
+def test_a_meeting_within_a_visit_is_not_called_a_signing(make_dataset):
+    meeting = SIGNING | {"id": "2013-03-23-talks", "kind": "summit", "title": "Talks"}
+    record = build_record(load_dataset(make_dataset(events=[*EVENTS, SIGNING, meeting])))
+    visit = event_detail(record, VISIT["id"])
+    assert [r.id for r in visit.signed] == [SIGNING["id"]]
+    assert [r.id for r in visit.during] == [meeting["id"]]

@@ -55,7 +55,11 @@ def _related(items: tuple[Related, ...]) -> list:
 
 
 # Detail attribute -> label of the facts row linking to related events.
-RELATED_ROWS = {"part_of": "Part of", "signed": "Signed during this visit"}
+RELATED_ROWS = {
+    "part_of": "Part of",
+    "signed": "Signed during this visit",
+    "during": "Also during this visit",
+}
 
 
 def detail_panel(detail: Detail | None) -> list:
