@@ -47,7 +47,22 @@ def validate(args: argparse.Namespace) -> int:
     """Print 'OK: N events, M leaders, K eras' or every problem; return the exit status."""
     data = load_dataset(args.data)
     print(f"OK: {len(data.events)} events, {len(data.leaders)} leaders, {len(data.eras)} eras")
-    return 0
+    return _sourcing_report(data, strict=getattr(args, "strict", False))
+
+
+def _sourcing_report(data: object, strict: bool) -> int:
+    """Print the sourcing notices and warnings; return 1 when there are warnings and `strict`."""
+    warnings, notices = data.warnings, data.notices
+    for line in notices:
+        print(f"note: {line}", file=sys.stderr)
+    if notices:
+        print(f"{len(notices)} mirror page(s) cited beside stronger sources.", file=sys.stderr)
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    if warnings:
+        verdict = "--strict fails" if strict else "--strict would fail"
+        print(f"{len(warnings)} sourcing warning(s); {verdict}.", file=sys.stderr)
+    return 1 if strict and warnings else 0
 
 
 def write_docs(args: argparse.Namespace) -> int:
@@ -228,6 +243,15 @@ def _dir_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, metavar="DIR", help="the same folder, as an option")
 
 
+def _validate_options(p: argparse.ArgumentParser) -> None:
+    _dir_option(p)
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on sourcing warnings (rows resting on reference works or mirrors alone)",
+    )
+
+
 def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help="export format")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
@@ -262,7 +286,7 @@ def _synth_options(p: argparse.ArgumentParser) -> None:
 # Command -> (handler, help, options).
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, Callable]] = {
     "serve": (serve, "serve the explorer (waitress; --debug for Flask's server)", _serve_options),
-    "validate": (validate, "check a dataset and report every problem", _dir_option),
+    "validate": (validate, "check a dataset and report every problem", _validate_options),
     "export": (export, "write the events of a filtered view in one format", _export_options),
     "docs": (write_docs, "rewrite the generated blocks of DIR/README.md", _dir_option),
     "synth": (synth, "write a synthetic dataset of N events", _synth_options),

@@ -1,4 +1,5 @@
-"""What the event panel shows, as plain data: dates at their precision, offices held that day."""
+"""What the event panel shows, as plain data: dates at their precision, offices held that day,
+sources as citations, and the visit a signing belongs to (or the signings of a visit)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
 from explorer.model import KIND_LABELS, Record, native_names, offices_held
 
@@ -18,6 +20,15 @@ class Person:
     native_name: str
     side: str
     offices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another event linked by part_of: its id, title and dates."""
+
+    id: str
+    title: str
+    when: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,17 @@ class Detail:
     notes: str
     in_abstract: bool
     era: str
+    citations: tuple[Citation, ...] = ()
+    part_of: tuple[Related, ...] = ()  # the visit this row was signed during
+    signed: tuple[Related, ...] = ()  # the treaties and declarations signed during this visit
+    during: tuple[Related, ...] = ()  # other rows recorded within this visit (meetings, summits)
+
+
+def _related(events: pd.DataFrame) -> tuple[Related, ...]:
+    return tuple(
+        Related(ev.id, ev.title, date_label(ev.start_date, ev.end_date, ev.date_precision))
+        for ev in events.itertuples(index=False)
+    )
 
 
 def event_detail(record: Record, event_id: str | None) -> Detail | None:
@@ -66,4 +88,22 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
         notes=ev["notes"],
         in_abstract=bool(ev["in_abstract"]),
         era=ev["era"],
+        citations=cite(ev["sources"], lookup(record.sources)),
+        **_links(record.events, ev),
     )
+
+
+SIGNING_KINDS = ("treaty", "declaration")
+
+
+def _links(events: pd.DataFrame, ev: pd.Series) -> dict[str, tuple[Related, ...]]:
+    """Return the visit `ev` is part of and the rows that are part of `ev`: signings, others."""
+    if "part_of" not in events:
+        return {}
+    parts = events[events["part_of"] == ev["id"]]
+    signing = parts["kind"].isin(SIGNING_KINDS)
+    return {
+        "part_of": _related(events[events["id"] == ev["part_of"]]) if ev["part_of"] else (),
+        "signed": _related(parts[signing]),
+        "during": _related(parts[~signing]),
+    }

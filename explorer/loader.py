@@ -7,6 +7,7 @@ Rows are read with the csv module so that line numbers stay exact even for quote
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -16,10 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer import rules
+from explorer import provenance, rules
 from explorer.paths import schema_file
 from explorer.schema import (
     DEFAULT_DATA_DIR,
+    OPTIONAL_RESOURCES,
     PACKAGE_FILE,
     RESOURCES,
     Field,
@@ -39,12 +41,15 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class Dataset:
-    """The three typed tables and the dataset's version string."""
+    """The typed tables, the dataset's version string and its sourcing warnings."""
 
     events: pd.DataFrame
     leaders: pd.DataFrame
     eras: pd.DataFrame
     version: str
+    sources: pd.DataFrame = dataclasses.field(default_factory=lambda: _frame("sources", []))
+    warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,7 @@ def _frame(name: str, rows: list[Row], schema: Path) -> pd.DataFrame:
 
 def _version(data_dir: Path, schema: Path) -> str:
     digest = hashlib.sha256()
-    for name in RESOURCES:
+    for name in (*RESOURCES, *OPTIONAL_RESOURCES):
         path = data_dir / resource(name, schema).path
         if _unreadable(path) is None:
             digest.update(path.read_bytes())
@@ -244,6 +249,10 @@ def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     # Cross-file checks run even when cells failed, so one run reports everything it can.
     where = {n: _display(data_dir / resource(n, schema).path) for n in RESOURCES}
     problems += rules.cross_checks(parsed, where)
+    sources, sourcing, warnings, notices = _sourcing(
+        data_dir, parsed["events"], where["events"], schema
+    )
+    problems += sourcing
     if problems:
         raise DataError(problems)
     events = _frame("events", parsed["events"], schema).sort_values(
@@ -254,4 +263,20 @@ def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         leaders=_frame("leaders", parsed["leaders"], schema),
         eras=_frame("eras", parsed["eras"], schema).sort_values("start").reset_index(drop=True),
         version=_version(data_dir, schema),
+        sources=_frame("sources", sources or [], schema),
+        warnings=tuple(warnings),
+        notices=tuple(notices),
     )
+
+
+def _sourcing(data_dir: Path, events: list[Row], events_where: str, schema: Path) -> tuple:
+    """Return sources.csv's rows (None if absent), and the errors, warnings and notices about
+    sourcing."""
+    path = data_dir / resource("sources", schema).path
+    sources, problems = parse_resource(path, "sources", schema) if path.is_file() else (None, [])
+    where = {"sources": _display(path), "mirrors": _display(data_dir / provenance.MIRRORS_FILE)}
+    mirrors, found = provenance.read_mirrors(data_dir / provenance.MIRRORS_FILE, where["mirrors"])
+    ctx = provenance.context(sources, mirrors, where)
+    problems += found + provenance.check(events, sources, ctx, events_where)
+    warnings = provenance.warnings(events, sources, ctx, events_where)
+    return sources, problems, warnings, provenance.notices(events, ctx, events_where)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -46,6 +46,7 @@ class Record:
     leaders: pd.DataFrame
     eras: pd.DataFrame
     version: str
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)  # sources.csv, one row per URL
 
     @property
     def total(self) -> int:
@@ -110,7 +111,7 @@ def build_record(dataset: Dataset) -> Record:
     events["search_words"], events["search_names"] = _search_columns(events, dataset.leaders)
     # Built once here, not per search; attrs travel with the events wherever they are passed.
     events.attrs[SEARCH_INDEX] = build_index(events)
-    return Record(events, dataset.leaders, dataset.eras, dataset.version)
+    return Record(events, dataset.leaders, dataset.eras, dataset.version, dataset.sources)
 
 
 def offices_held(leaders: pd.DataFrame, name: str, day: pd.Timestamp) -> list[str]:

@@ -276,4 +276,38 @@ def cross_checks(parsed: dict[str, list], where: dict[str, str]) -> list[str]:
         for check in checks
         for message in check(row.values, ctx)
     ]
+    problems += _part_of(parsed["events"], where["events"])
     return problems + _era_overlaps(parsed["eras"], where["eras"])
+
+
+# --- part_of: a signing-day row names the visit it happened during ---------------------------
+
+# A signing happens during a trip: a visit, or a trip recorded as an informal summit or a
+# multilateral gathering (Zhou Enlai at the CPSU's 21st Congress, 1959).
+PART_OF_KINDS = ("visit", "summit", "multilateral")
+
+
+def check_part_of(v: dict, visit: dict | None) -> list[str]:
+    """The row named by part_of exists, is a trip, and its dates include this row's start."""
+    if v["part_of"] == v["id"]:
+        return [f"part_of: {_short(v['part_of'])}: names the row itself"]
+    if visit is None:
+        return [f"part_of: {_short(v['part_of'])}: no event with this id"]
+    if visit["kind"] not in PART_OF_KINDS:
+        kinds = ", ".join(PART_OF_KINDS)
+        return [f"part_of: {_short(v['part_of'])}: is a {visit['kind']}, not one of: {kinds}"]
+    first, last = visit["start_date"], visit["end_date"] or visit["start_date"]
+    day = v["start_date"]
+    if day and first and not first <= day <= last:
+        return [f"start_date: '{day}': outside the visit {v['part_of']!r} ({first} to {last})"]
+    return []
+
+
+def _part_of(rows: list, where: str) -> list[str]:
+    by_id = {r.values["id"]: r.values for r in rows if r.values["id"]}
+    return [
+        f"{where}:{row.line}: {message}"
+        for row in rows
+        if row.values.get("part_of")
+        for message in check_part_of(row.values, by_id.get(row.values["part_of"]))
+    ]

@@ -17,6 +17,11 @@ from explorer.paths import DATA_DIR, schema_file
 DEFAULT_DATA_DIR = DATA_DIR
 PACKAGE_FILE = schema_file()
 RESOURCES = ("events", "leaders", "eras")
+# Resources a dataset may omit: without sources.csv, citations fall back to the URL's domain
+# and `validate --strict` fails (source kinds unknown).
+OPTIONAL_RESOURCES = ("sources",)
+# Rules Frictionless cannot express (an enum over list items) live under this custom key.
+ITEM_ENUM = "x-itemEnum"
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ def _field(spec: dict) -> Field:
         description=spec["description"],
         required=bool(c.get("required", False)),
         unique=bool(c.get("unique", False)),
-        enum=tuple(c.get("enum", ())),
+        enum=tuple(c.get("enum", spec.get(ITEM_ENUM, ()))),
         pattern=c.get("pattern"),
         max_length=c.get("maxLength"),
         minimum=c.get("minimum"),
@@ -96,7 +101,7 @@ def package(path: Path = PACKAGE_FILE) -> dict:
 
 
 def resource(name: str, path: Path = PACKAGE_FILE) -> Resource:
-    """Return the resource `name` (events, leaders or eras) with its fields."""
+    """Return the resource `name` (events, leaders, eras or sources) with its fields."""
     return _resource(name, _stamp(path))
 
 

@@ -13,6 +13,7 @@ from functools import cached_property
 import pandas as pd
 
 from explorer import filters
+from explorer.citations import cited_records, lookup
 from explorer.exports import FORMATS, Era, ExportMeta, filename
 from explorer.exports.tabular import csv_blocks
 from explorer.model import Record
@@ -92,7 +93,11 @@ def eras_of(record: Record) -> tuple[Era, ...]:
 
 def _meta(record: Record, view: View, url: str) -> ExportMeta:
     return ExportMeta(
-        filters=filter_summary(view.state), version=record.version, url=url, eras=eras_of(record)
+        filters=filter_summary(view.state),
+        version=record.version,
+        url=url,
+        eras=eras_of(record),
+        sources=cited_records(view.events, lookup(record.sources)),
     )
 
 

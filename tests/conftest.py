@@ -33,6 +33,7 @@ EVENT = {
     "in_abstract": "true",
     "sources": "https://example.org/1989",
     "notes": "",
+    "part_of": "",
 }
 EVENTS = [
     EVENT,
@@ -178,6 +179,35 @@ ERAS = [
     },
 ]
 
+# sources.csv for EVENTS: one row per cited URL (a dataset may also omit the file).
+SOURCES = [
+    {
+        "url": "http://en.kremlin.ru/events/president/news/17689",
+        "title": "Talks with Xi Jinping",
+        "publisher": "President of Russia",
+        "published": "2013-03-22",
+        "language": "en",
+        "kind": "official",
+        "archived_url": "https://web.archive.org/web/2013/http://en.kremlin.ru/events/president/news/17689",
+    },
+    *(
+        {
+            "url": url,
+            "title": "",
+            "publisher": "Example",
+            "published": "",
+            "language": "",
+            "kind": kind,
+        }
+        | {"archived_url": ""}
+        for url, kind in (
+            ("https://example.org/1989", "press"),
+            ("https://example.org/g20", "scholarly"),
+            ("https://example.org/g20b", "archival"),
+            ("https://example.org/call", "press"),
+        )
+    ),
+]
 Writer = Callable[..., Path]
 
 
@@ -193,12 +223,16 @@ def write_csv(path: Path, name: str, rows: list[dict]) -> None:
 def make_dataset(tmp_path: Path) -> Writer:
     """Return a function that writes a dataset folder (defaults: the tiny valid one)."""
 
-    def write(events=None, leaders=None, eras=None) -> Path:
+    def write(events=None, leaders=None, eras=None, sources=None, mirrors=None) -> Path:
         folder = tmp_path / "data"
         folder.mkdir(exist_ok=True)
         write_csv(folder / "events.csv", "events", EVENTS if events is None else events)
         write_csv(folder / "leaders.csv", "leaders", LEADERS if leaders is None else leaders)
         write_csv(folder / "eras.csv", "eras", ERAS if eras is None else eras)
+        if sources is not None:  # sources.csv and mirrors.txt are optional
+            write_csv(folder / "sources.csv", "sources", sources)
+        if mirrors is not None:
+            (folder / "mirrors.txt").write_text("\n".join(mirrors) + "\n", encoding="utf-8")
         return folder
 
     return write

@@ -104,3 +104,95 @@ def test_readme_defines_every_kind_and_tag():
     readme = Path(DATA / "README.md").read_text(encoding="utf-8")
     for value in (*resource("events").field("kind").enum, *resource("events").field("tags").enum):
         assert f"`{value}`" in readme
+
+
+# --- sources.csv, the mirror list, the tally of source kinds -------------------------------
+
+SOURCE_ROWS = list(csv.DictReader((DATA / "sources.csv").open(encoding="utf-8", newline="")))
+SOURCE_KIND = {r["url"]: r["kind"] for r in SOURCE_ROWS}
+CITED = [u for r in EVENTS for u in r["sources"].split(";")]
+
+
+@pytest.mark.parametrize("row", EVENTS, ids=[r["id"] for r in EVENTS])
+def test_every_url_an_event_cites_has_a_source_row(row):
+    urls = row["sources"].split(";")
+    assert [u for u in urls if u not in SOURCE_KIND] == []
+    assert len(urls) == len(set(urls)), "a URL cited twice by one event"
+
+
+@pytest.mark.parametrize("row", SOURCE_ROWS, ids=[r["url"][:80] for r in SOURCE_ROWS])
+def test_every_source_row_is_cited_and_described(row):
+    assert row["url"] in CITED
+    assert row["kind"] in resource("sources").field("kind").enum
+    assert row["publisher"].strip() == row["publisher"] != ""
+    assert row["title"] == row["title"].strip()
+
+
+def test_source_rows_are_unique():
+    assert len(SOURCE_KIND) == len(SOURCE_ROWS)
+
+
+def _readme_table(block: str) -> list[list[str]]:
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    text = readme.split(f"<!-- {block}:start -->")[1].split(f"<!-- {block}:end -->")[0]
+    return [
+        [c.strip().strip("*") for c in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+
+
+def test_readme_source_kind_tally_matches_the_data():
+    rows = {r[0]: r[1:] for r in _readme_table("sourcekinds")[1:]}
+    for kind in resource("sources").field("kind").enum:
+        pages = sum(k == kind for k in SOURCE_KIND.values())
+        citations = sum(SOURCE_KIND[u] == kind for u in CITED)
+        events = sum(any(SOURCE_KIND[u] == kind for u in r["sources"].split(";")) for r in EVENTS)
+        assert rows[kind] == [str(pages), str(citations), str(events)], kind
+    assert rows["total"] == [str(len(SOURCE_ROWS)), str(len(CITED)), str(len(EVENTS))]
+
+
+def test_readme_coverage_matches_the_data():
+    header, *rows = _readme_table("coverage")
+    for decade, *counts in rows:
+        for kind, count in zip(header[1:-1], counts, strict=False):
+            want = sum(
+                r["kind"] == kind and (decade == "total" or r["start_date"][:3] == decade[:3])
+                for r in EVENTS
+            )
+            assert count == str(want), (decade, kind)
+
+
+def test_leads_are_listed_in_the_readme():
+    leads = list(csv.DictReader((DATA / "leads.csv").open(encoding="utf-8", newline="")))
+    listed = [r[1] for r in _readme_table("leads")[1:]]
+    assert listed == [r["lead"] for r in leads]
+
+
+def test_mirror_list_is_well_formed():
+    from explorer.provenance import read_mirrors
+
+    mirrors, problems = read_mirrors(DATA / "mirrors.txt", "mirrors.txt")
+    assert problems == [] and mirrors
+
+
+def test_the_data_package_passes_the_official_frictionless_validator():
+    limit = csv.field_size_limit()  # frictionless raises the csv module's global limit
+    try:
+        from frictionless import Package, system
+
+        with system.use_context(trusted=True):
+            report = Package(str(DATA / "datapackage.json")).validate()
+    finally:
+        csv.field_size_limit(limit)
+    errors = [e.message for task in report.tasks for e in task.errors] + [
+        e.message for e in report.errors
+    ]
+    assert report.valid, errors[:10]
+    assert {task.name for task in report.tasks} == {"events", "leaders", "eras", "sources"}
+
+
+def test_every_source_language_has_a_name_for_citations():
+    from explorer.citations import LANGUAGES
+
+    assert {r["language"] for r in SOURCE_ROWS} <= {"", "en", *LANGUAGES}

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.loader import DataError, load_dataset
 from explorer.paths import schema_file
-from explorer.schema import dataset_version
+from explorer.schema import dataset_version, resource
 from tests.conftest import ERAS, EVENT, EVENTS, LEADERS
 
 # (what changes in the first event row, the message after "<path>/events.csv:2: ")
@@ -133,7 +133,8 @@ def test_extra_and_short_rows_are_refused_not_dropped(make_dataset):
     path.write_text(path.read_text(encoding="utf-8") + "only,three,cells\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_dataset(folder)
-    assert err.value.problems == [f"{path}:{len(EVENTS) + 2}: expected 19 cells, found 3"]
+    cells = len(resource("events").columns)
+    assert err.value.problems == [f"{path}:{len(EVENTS) + 2}: expected {cells} cells, found 3"]
 
 
 def test_bom_and_crlf_are_accepted(make_dataset):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from explorer.citation import ARTICLE, article_citation
-from explorer.details import Detail
+from explorer.citations import Citation
+from explorer.details import Detail, Related
 from explorer.exports import FORMATS
 from explorer.filters import Chip
 
@@ -23,12 +24,42 @@ EXPORT_LABELS = {
 }
 
 
+REL_EXTERNAL = "noopener noreferrer"
+
+
 def _link(url: str, text: str | None = None) -> html.A:
-    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
+    return html.A(text or url, href=url, target="_blank", rel=REL_EXTERNAL)
 
 
 def _row(label: str, *value) -> list:
     return [html.Dt(label), html.Dd(list(value))]
+
+
+def _citation(c: Citation) -> html.Li:
+    """Return a source as a citation opening in a new tab, with its kind and archived copy."""
+    link = html.A(
+        c.text, href=c.url, title=c.url, className="source", target="_blank", rel=REL_EXTERNAL
+    )
+    parts: list = [link]
+    if c.kind:
+        parts += [" · ", html.Span(c.kind, className=f"source-kind kind-{c.kind}")]
+    if c.archived_url:
+        parts += [" (", _link(c.archived_url, "archived copy"), ")"]
+    return html.Li(parts)
+
+
+def _related(items: tuple[Related, ...]) -> list:
+    """Return links to related events (same page, `?event=`) with their dates."""
+    links = [[dcc.Link(r.title, href=f"?event={r.id}"), f" ({r.when})"] for r in items]
+    return [part for i, link in enumerate(links) for part in ([", "] if i else []) + link]
+
+
+# Detail attribute -> label of the facts row linking to related events.
+RELATED_ROWS = {
+    "part_of": "Part of",
+    "signed": "Signed during this visit",
+    "during": "Also during this visit",
+}
 
 
 def detail_panel(detail: Detail | None) -> list:
@@ -63,6 +94,12 @@ def detail_panel(detail: Detail | None) -> list:
                 *_row("Where", detail.place),
                 *_row("Kind", detail.kind),
                 *_row("Era", detail.era or "—"),
+                *[
+                    item
+                    for attr, label in RELATED_ROWS.items()
+                    if getattr(detail, attr)
+                    for item in _row(label, *_related(getattr(detail, attr)))
+                ],
             ],
             className="facts",
         ),
@@ -76,7 +113,7 @@ def detail_panel(detail: Detail | None) -> list:
         body.append(html.P([html.Span(f"#{t}", className="tag") for t in detail.tags]))
     body += [
         html.H3("Sources"),
-        html.Ul([html.Li(_link(u)) for u in detail.sources], className="sources"),
+        html.Ul([_citation(c) for c in detail.citations], className="sources"),
     ]
     if detail.notes:
         body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]

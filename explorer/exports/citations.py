@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -55,7 +56,8 @@ def to_bibtex(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         f"  note = {{{_bib(_view_note(events, meta))}. {LICENSE}. Based on "
         f"\\cite{{singh2025beyond}}}}\n}}\n"
     )
-    return (article + "\n" + dataset).encode("utf-8")
+    sources = "".join("\n" + _source_bibtex(s) for s in meta.sources)
+    return (article + "\n" + dataset + sources).encode("utf-8")
 
 
 def to_ris(events: pd.DataFrame, meta: ExportMeta) -> bytes:
@@ -87,5 +89,45 @@ def to_ris(events: pd.DataFrame, meta: ExportMeta) -> bytes:
             ("N1", f"{LICENSE}. Based on {a['author']} ({a['year']}), doi:{a['doi']}"),
         ],
     ]
+    records += [_source_ris(s) for s in meta.sources]
     lines = [f"{tag}  - {value}" for record in records for tag, value in [*record, ("ER", "")]]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+# --- the pages the exported events cite: one entry each, its kind and citing events in a note ---
+
+
+def _source_note(source: dict) -> str:
+    note = f"Source kind: {source['kind'] or 'unknown'}. Cited by: {', '.join(source['cited_by'])}"
+    return note + (f". Archived copy: {source['archived_url']}" if source["archived_url"] else "")
+
+
+def _source_bibtex(source: dict) -> str:
+    """Return a @misc entry for one cited page, keyed by a hash of its URL."""
+    key = "src-" + hashlib.sha1(source["url"].encode("utf-8")).hexdigest()[:10]
+    fields = [
+        ("title", _bib(source["title"] or source["citation"])),
+        ("organization", _bib(source["publisher"])),
+        ("year", source["published"][:4]),
+        ("date", source["published"]),
+        ("language", source["language"]),
+        ("url", source["url"].replace("{", "%7B").replace("}", "%7D")),
+        ("note", _bib(_source_note(source))),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def _source_ris(source: dict) -> list[tuple[str, str]]:
+    """Return an ELEC record for one cited page."""
+    fields = [
+        ("TY", "ELEC"),
+        ("TI", source["title"] or source["citation"]),
+        ("PB", source["publisher"]),
+        ("PY", source["published"][:4]),
+        ("DA", source["published"].replace("-", "/")),
+        ("LA", source["language"]),
+        ("UR", source["url"]),
+        ("N1", _source_note(source)),
+    ]
+    return [(tag, value) for tag, value in fields if value]

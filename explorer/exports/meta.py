@@ -39,6 +39,9 @@ class ExportMeta:
         default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
     )
     eras: tuple[Era, ...] = ()
+    # The pages the exported events cite (explorer.citations.cited_records), for the exports
+    # that list them: JSON `sources`, the xlsx Sources sheet, BibTeX/RIS entries.
+    sources: tuple[dict, ...] = ()
 
     def as_dict(self) -> dict:
         """Return the metadata as JSON-ready data, with the source article."""

@@ -11,6 +11,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from explorer.citation import LICENSE, article_citation
+from explorer.citations import FIELDS as SOURCE_COLUMNS
 from explorer.exports.meta import ExportMeta
 from explorer.schema import list_columns, resource
 
@@ -78,7 +79,7 @@ def to_json(events: pd.DataFrame, meta: ExportMeta) -> bytes:
             row[col] = list(row[col])
         row["in_abstract"] = bool(row["in_abstract"])
         records.append(row)
-    doc = {"meta": meta.as_dict(), "events": records}
+    doc = {"meta": meta.as_dict(), "events": records, "sources": list(meta.sources)}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -102,6 +103,14 @@ def _about_rows(meta: ExportMeta, count: int) -> list[tuple[str, str]]:
     ]
 
 
+def _sources_sheet(writer: pd.ExcelWriter, meta: ExportMeta) -> None:
+    """Add a Sources sheet: one row per cited page, its citation and the events citing it."""
+    rows = [s | {"cited_by": ";".join(s["cited_by"])} for s in meta.sources]
+    frame = pd.DataFrame(rows, columns=["citation", *SOURCE_COLUMNS, "cited_by"]).map(neutralise)
+    frame.to_excel(writer, sheet_name="Sources", index=False)
+    writer.sheets["Sources"].freeze_panes = "A2"
+
+
 def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return an .xlsx workbook: Events (date cells, frozen header, autofilter) and About."""
     frame = flat_frame(events).map(neutralise).map(_legal)
@@ -122,4 +131,5 @@ def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
                 for cell in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell[0].number_format = "yyyy-mm-dd"
         writer.sheets["About"].column_dimensions["B"].width = 100
+        _sources_sheet(writer, meta)
     return buffer.getvalue()

@@ -78,7 +78,7 @@ def test_clicking_a_mark_opens_its_details_with_sources(page: Page, shipped):
     event_id = re.search(r"event=([^&]+)", page.url)[1]
     row = shipped.events.set_index("id").loc[event_id]
     expect(page.locator("#detail-title")).to_have_text(row["title"])
-    links = page.locator("#event-detail .sources a")
+    links = page.locator("#event-detail .sources a.source")
     expect(links).to_have_count(len(row["sources"]))
     assert links.first.get_attribute("rel") == "noopener noreferrer"
     assert links.first.get_attribute("target") == "_blank"
