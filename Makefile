@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint validate docs screenshots chromium bench loadtest clean plotly-bundle
+.PHONY: run test lint validate docs screenshots chromium bench feel loadtest clean plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
@@ -59,6 +59,11 @@ screenshots: $(VENV)/.test chromium
 # for a quicker run; the four sizes take about a quarter of an hour).
 bench: $(VENV)/.test chromium
 	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+# Not part of `make test`: the timeline's feel beside an earlier commit and vis-timeline
+# (ARGS="--compare REF --runs 3"; a few minutes).
+feel: $(VENV)/.test chromium $(JS)/node_modules/.package-lock.json
+	$(BIN)/python benchmarks/feel.py $(ARGS)
 
 # Not part of `make test`: a bounded load test on loopback (about a minute).
 loadtest: $(VENV)/.test

@@ -90,6 +90,11 @@ def serve_tree(tree: Path) -> tuple[subprocess.Popen, str]:
     return child, f"http://127.0.0.1:{port}"
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # one line per request is noise here
+        return
+
+
 def vis_page(app_url: str, folder: Path) -> str:
     """Write a page that draws the app's vis.json export with vis-timeline; return its URL."""
     doc = json.load(urlopen(f"{app_url}/export/events.vis.json"))
@@ -105,9 +110,7 @@ def vis_page(app_url: str, folder: Path) -> str:
         "new vis.Timeline(document.getElementById('vis'), new vis.DataSet(doc.items),"
         " new vis.DataSet(doc.groups), {stack: true, height: '470px'});</script></body></html>"
     )
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/vis.html"
 
