@@ -254,12 +254,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 })();
 
 // The insights are drawn once their section comes near the screen: at large sizes their
-// four charts cost more than the timeline, which comes first.
+// four charts cost more than the timeline, which comes first. Watching starts only once the
+// timeline is drawn (or the view is empty): before that, lazily loaded components have no
+// height yet, the page is short, and the section would look near at every load.
 (function () {
   let observer = null;
   function watch() {
     const section = document.getElementById("insights");
-    if (!section || observer) return;
+    const box = document.getElementById("timeline-box");
+    const settled = box && (box.hidden || box.hasAttribute("data-rendered-events"));
+    if (!section || !settled || observer) return;
     observer = new IntersectionObserver(
       function (entries) {
         if (entries.some((e) => e.isIntersecting)) {
@@ -276,6 +280,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     if (observer) mutations.disconnect();
   });
   document.addEventListener("DOMContentLoaded", function () {
-    mutations.observe(document.body, { childList: true, subtree: true });
+    mutations.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-rendered-events", "hidden"],
+    });
   });
 })();
