@@ -253,8 +253,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   });
 })();
 
-// The insights are drawn once their section comes near the screen: at large sizes their
-// four charts cost more than the timeline, which comes first. Watching starts only once the
+// The insights are drawn while their section is near the screen: at large sizes their four
+// charts cost more than the timeline, which comes first. Watching starts only once the
 // timeline is drawn (or the view is empty): before that, lazily loaded components have no
 // height yet, the page is short, and the section would look near at every load.
 (function () {
@@ -264,14 +264,18 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     const box = document.getElementById("timeline-box");
     const settled = box && (box.hidden || box.hasAttribute("data-rendered-events"));
     if (!section || !settled || observer) return;
+    // "Seen" follows the section in and out of view: while it is away, a new view leaves the
+    // charts as they were (no redraw); coming back draws them for the view of that moment.
+    let near = false;
     observer = new IntersectionObserver(
       function (entries) {
-        if (entries.some((e) => e.isIntersecting)) {
-          window.dash_clientside.set_props("insights-seen", { data: true });
-          observer.disconnect();
+        const now = entries.some((e) => e.isIntersecting);
+        if (now !== near) {
+          near = now;
+          window.dash_clientside.set_props("insights-seen", { data: near });
         }
       },
-      { rootMargin: "300px" },
+      { rootMargin: "200px" },
     );
     observer.observe(section);
   }
