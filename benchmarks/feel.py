@@ -146,6 +146,7 @@ def measure_app(page: Page, url: str, total: int, decade_count: int, full: bool)
     page.wait_for_function(DRAWN, arg=[decade_count], polling="raf", timeout=60_000)
     out["reset"] = _click_redraw(page, "#filter-reset", None, total)
     page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(1000)  # what the scroll itself sets off is not the gesture's
     out["wheel"] = page.evaluate(WHEEL, "#timeline .nsewdrag")
     return out
 
