@@ -60,6 +60,8 @@ def filters_panel(record: Record) -> html.Aside:
                 className="drawer-head",
                 children=[
                     html.H2("Filters", className="drawer-title"),
+                    # At the top: reachable without scrolling the drawer or the page.
+                    html.Button("Reset", id=ids.RESET, className="button reset", n_clicks=0),
                     html.Button(
                         "×",
                         id=ids.DRAWER_CLOSE,
@@ -140,7 +142,6 @@ def filters_panel(record: Record) -> html.Aside:
                     inline=True,
                 ),
             ),
-            html.Button("Reset filters", id=ids.RESET, className="button", n_clicks=0),
         ],
     )
 
