@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
-from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window, window_from_cell
+from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.labels import short_names
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
@@ -276,11 +276,6 @@ def view_window(record: Record, events: pd.DataFrame, state: ViewState) -> Windo
     """Return the window the timeline shows: the one chosen, else fitted to the events."""
     limits = bounds(record.events)
     return (state.start, state.end) if state.start and state.end else fit(events, limits)
-
-
-def window_from_click(window: Window, point: dict) -> Window | None:
-    """Return the period of the counts cell a timeline click hit, or None (a mark, say)."""
-    return window_from_cell(point, window)
 
 
 def _data_key(state: ViewState, window: Window, aggregated: bool) -> str:

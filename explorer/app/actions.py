@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import pandas as pd
+
 from explorer import filters, insights
-from explorer.figure import view_window, window_from_click
+from explorer.figure import view_window
+from explorer.figure_counts import window_from_cell
 from explorer.model import Record
 from explorer.state import (
     PAIR_SEPARATOR,
@@ -138,14 +141,15 @@ def _era(record: Record, state: ViewState, trigger_id: object) -> ViewState:
     if era.empty:
         return state
     end = era["end"].iloc[0]
-    last = end.strftime("%Y-%m-%d") if end == end else bounds(record.events)[1]  # NaT != NaT
+    # An open era (no end) runs to where the record may pan.
+    last = end.strftime("%Y-%m-%d") if pd.notna(end) else bounds(record.events)[1]
     return replace(state, start=era["start"].iloc[0].strftime("%Y-%m-%d"), end=last)
 
 
 def _timeline_click(record: Record, state: ViewState, data: object) -> ViewState:
     """Return the state after a click on the timeline: a mark opens, a counts cell zooms."""
     timeline = filters.apply(record.events, replace(state, start=None, end=None))
-    window = window_from_click(view_window(record, timeline, state), _point(data))
+    window = window_from_cell(_point(data), view_window(record, timeline, state))
     if window:
         return replace(state, start=window[0], end=window[1])
     return replace(state, event=_clicked_id(data) or state.event)
