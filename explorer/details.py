@@ -9,6 +9,8 @@ import pandas as pd
 
 from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
+from explorer.i18n import language, term
+from explorer.localize import ENGLISH_TITLE, localized
 from explorer.model import KIND_LABELS, Record, native_names, offices_held
 
 
@@ -52,18 +54,22 @@ class Detail:
     part_of: tuple[Related, ...] = ()  # the visit this row was signed during
     signed: tuple[Related, ...] = ()  # the treaties and declarations signed during this visit
     during: tuple[Related, ...] = ()  # other rows recorded within this visit (meetings, summits)
+    title_en: str = ""  # the English title where `title` is a translation
+    lang: str = "en"
 
 
-def _related(events: pd.DataFrame) -> tuple[Related, ...]:
+def _related(events: pd.DataFrame, lang: str = "en") -> tuple[Related, ...]:
+    events = localized(events, lang)
     return tuple(
-        Related(ev.id, ev.title, date_label(ev.start_date, ev.end_date, ev.date_precision))
+        Related(ev.id, ev.title, date_label(ev.start_date, ev.end_date, ev.date_precision, lang))
         for ev in events.itertuples(index=False)
     )
 
 
-def event_detail(record: Record, event_id: str | None) -> Detail | None:
-    """Return the detail of `event_id`, or None when no such event exists."""
-    rows = record.events[record.events["id"] == event_id]
+def event_detail(record: Record, event_id: str | None, lang: str = "en") -> Detail | None:
+    """Return the detail of `event_id` in `lang`, or None when no such event exists."""
+    lang = language(lang)
+    rows = localized(record.events[record.events["id"] == event_id], lang)
     if rows.empty:
         return None
     ev = rows.iloc[0]
@@ -77,9 +83,9 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
     return Detail(
         id=ev["id"],
         title=ev["title"],
-        when=date_label(ev["start_date"], ev["end_date"], ev["date_precision"]),
-        place=place_label(ev["city"], ev["country"], ev["host"]),
-        kind=KIND_LABELS.get(ev["kind"], ev["kind"]),
+        when=date_label(ev["start_date"], ev["end_date"], ev["date_precision"], lang),
+        place=place_label(ev["city"], ev["country"], ev["host"], lang),
+        kind=term("kind", ev["kind"], lang) if ev["kind"] in KIND_LABELS else ev["kind"],
         people=people,
         summary=ev["summary"],
         outcomes=tuple(ev["outcomes"]),
@@ -87,23 +93,25 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
         sources=tuple(ev["sources"]),
         notes=ev["notes"],
         in_abstract=bool(ev["in_abstract"]),
-        era=ev["era"],
+        era=term("era", ev["era"], lang) if ev["era"] else "",
         citations=cite(ev["sources"], lookup(record.sources)),
-        **_links(record.events, ev),
+        title_en=ev.get(ENGLISH_TITLE, ev["title"]),
+        lang=lang,
+        **_links(record.events, ev, lang),
     )
 
 
 SIGNING_KINDS = ("treaty", "declaration")
 
 
-def _links(events: pd.DataFrame, ev: pd.Series) -> dict[str, tuple[Related, ...]]:
+def _links(events: pd.DataFrame, ev: pd.Series, lang: str = "en") -> dict[str, tuple[Related, ...]]:
     """Return the visit `ev` is part of and the rows that are part of `ev`: signings, others."""
     if "part_of" not in events:
         return {}
     parts = events[events["part_of"] == ev["id"]]
     signing = parts["kind"].isin(SIGNING_KINDS)
     return {
-        "part_of": _related(events[events["id"] == ev["part_of"]]) if ev["part_of"] else (),
-        "signed": _related(parts[signing]),
-        "during": _related(parts[~signing]),
+        "part_of": _related(events[events["id"] == ev["part_of"]], lang) if ev["part_of"] else (),
+        "signed": _related(parts[signing], lang),
+        "during": _related(parts[~signing], lang),
     }

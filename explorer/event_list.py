@@ -9,7 +9,7 @@ from explorer.formatting import date_label
 LIMIT = 500  # beyond this a list is no help to anyone, and the DOM slows the page
 
 
-def event_list(events: pd.DataFrame, selected: str | None) -> dict:
+def event_list(events: pd.DataFrame, selected: str | None, lang: str = "en") -> dict:
     """Return the first LIMIT events (plus the selected one) as rows, and how many are left out."""
     shown = events.head(LIMIT)
     if selected is not None and selected not in set(shown["id"]):
@@ -17,7 +17,7 @@ def event_list(events: pd.DataFrame, selected: str | None) -> dict:
     rows = [
         {
             "id": e.id,
-            "date": date_label(e.start_date, e.end_date, e.date_precision),
+            "date": date_label(e.start_date, e.end_date, e.date_precision, lang),
             "title": e.title,
             "selected": e.id == selected,
         }

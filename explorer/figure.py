@@ -16,9 +16,10 @@ import plotly.io as pio
 
 from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
+from explorer.i18n import language, term, translate
 from explorer.labels import short_names
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
-from explorer.state import COLOR_LABELS, ViewState
+from explorer.state import ViewState
 from explorer.theme import OTHER_COLOR, PALETTE, era_band
 from explorer.window import Window, bounds, fit
 
@@ -70,17 +71,19 @@ COLUMNS = [
 ]
 
 
-def _lanes(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, list[str]]:
-    """Return one row per (event, lane) and the lane labels from top to bottom."""
+def _lanes(events: pd.DataFrame, lanes: str, lang: str = "en") -> tuple[pd.DataFrame, list[str]]:
+    """Return one row per (event, lane) and the lane labels (in `lang`) from top to bottom."""
     events = events[COLUMNS]
     if lanes == "kind":
-        frame = events.assign(lane=events["kind"].map(KIND_LABELS))
+        kinds = {k: term("kind", k, lang) for k in KIND_LABELS}
+        frame = events.assign(lane=events["kind"].map(kinds))
         present = set(events["kind"].unique())
-        order = [KIND_LABELS[k] for k in KIND_LABELS if k in present]
+        order = [kinds[k] for k in KIND_LABELS if k in present]
     elif lanes == "host":
-        frame = events.assign(lane=events["host_group"].map(HOST_GROUP_LABELS))
+        hosts = {k: term("host", k, lang) for k in HOST_GROUP_LABELS}
+        frame = events.assign(lane=events["host_group"].map(hosts))
         present = set(events["host_group"].unique())
-        order = [v for k, v in HOST_GROUP_LABELS.items() if k in present]
+        order = [hosts[k] for k in HOST_GROUP_LABELS if k in present]
     else:
         column = "china_leaders" if lanes == "china" else "russia_leaders"
         frame = events.assign(lane=events[column]).explode("lane")
@@ -124,15 +127,16 @@ def _colors(frame: pd.DataFrame, record: Record, color: str) -> tuple[pd.Series,
     }
 
 
-def _customdata(frame: pd.DataFrame) -> list[list]:
+def _customdata(frame: pd.DataFrame, lang: str = "en") -> list[list]:
     """Return [id, title, date, leaders, place, label, rank] per mark, text escaped (plotly
     renders some HTML); the browser places the labels by rank (assets/app.js)."""
+    langs = [lang] * len(frame)
     rows = zip(
         frame["id"],
         frame["title"],
-        map(date_label, frame["start_date"], frame["end_date"], frame["date_precision"]),
+        map(date_label, frame["start_date"], frame["end_date"], frame["date_precision"], langs),
         map(leaders_label, frame["china_leaders"], frame["russia_leaders"]),
-        map(place_label, frame["city"], frame["country"], frame["host"]),
+        map(place_label, frame["city"], frame["country"], frame["host"], langs),
         frame["label"],
         strict=True,
     )
@@ -189,7 +193,10 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
     # Every column once for the whole frame, then split by group: slicing the wide frame per
     # group cost more than building the marks.
     days, ys = _days(frame["start_date"]), frame["y"].tolist()
-    symbols, custom = frame["kind"].map(KIND_SYMBOLS).fillna("circle").tolist(), _customdata(frame)
+    symbols, custom = (
+        frame["kind"].map(KIND_SYMBOLS).fillna("circle").tolist(),
+        _customdata(frame, language(state.lang)),
+    )
     where = pd.Series(range(len(frame))).groupby(groups.to_numpy(), sort=False).agg(list)
     return [
         {
@@ -291,7 +298,8 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> d
     Up to AGGREGATE_ABOVE marks every event is a mark; past that only the window's marks are
     sent, and when even those are too many, counts per lane and period stand in for them.
     """
-    frame, order = _lanes(events, state.lanes)
+    lang = language(state.lang)
+    frame, order = _lanes(events, state.lanes, lang)
     window, limits = view_window(record, events, state), bounds(record.events)
     aggregated = len(frame) > AGGREGATE_ABOVE
     if aggregated:
@@ -304,22 +312,24 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> d
         frame = frame.assign(y=_y(frame, index))
         traces = [_span_trace(frame), *_mark_traces(frame, record, state)]
     traces.append(_selected_trace(frame, state.event))
-    meta = {"eras": era_spans(record.eras, limits), "data": _data_key(state, window, aggregated)}
+    eras = [{**e, "name": term("era", e["name"], lang)} for e in era_spans(record.eras, limits)]
+    meta = {"eras": eras, "data": _data_key(state, window, aggregated)}
     return {"data": traces, "layout": _layout(state, order, window, limits, meta)}
 
 
 def legend_items(record: Record, events: pd.DataFrame, state: ViewState) -> dict[str, list]:
     """Return the legend: what colour means (each group in view) and each kind's symbol."""
     _, colors = _colors(events, record, state.color)
-    names = short_names(record.leaders)
+    lang = language(state.lang)
+    names = short_names(record.leaders, lang)
     label = (
         (lambda p: "–".join(names.get(n, n) for n in p.split(" – ")))
         if state.color == "pair"
-        else (lambda e: e or "Outside the eras")
+        else (lambda e: term("era", e, lang) if e else translate("era.outside", lang))
     )
     kinds = [k for k in KIND_SYMBOLS if k in set(events["kind"])]
     return {
-        "color_by": COLOR_LABELS[state.color].lower(),
+        "color_by": term("color", state.color, lang).lower(),
         "colors": [{"label": label(g), "title": g, "color": c} for g, c in colors.items()],
-        "symbols": [{"label": KIND_LABELS.get(k, k), "symbol": KIND_SYMBOLS[k]} for k in kinds],
+        "symbols": [{"label": term("kind", k, lang), "symbol": KIND_SYMBOLS[k]} for k in kinds],
     }

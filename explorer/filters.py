@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
+from explorer.i18n import language, term, translate
+from explorer.model import HOST_GROUP_LABELS, Record
 from explorer.schema import resource
 from explorer.search import search_mask
 from explorer.state import (
-    COMBINE_LABELS,
     MULTI,
     PAIR_SEPARATOR,
     URL_KEYS,
@@ -126,14 +126,15 @@ class Chip:
     removable: bool = True
 
 
-CHIP_LABELS: dict[str, Callable[[str], str]] = {
-    "leaders": str,
-    "decades": str,
-    "kinds": lambda v: KIND_LABELS.get(v, v),
-    "hosts": lambda v: f"Host: {HOST_GROUP_LABELS.get(v, v)}",
-    "tags": lambda v: f"#{v}",
-    "places": lambda v: f"Place: {v}",
-    "pairs": lambda v: " & ".join(v.split(PAIR_SEPARATOR, 1)),
+# URL attribute -> the chip's text for a value, in a language.
+CHIP_LABELS: dict[str, Callable[[str, str], str]] = {
+    "leaders": lambda v, lang: v,
+    "decades": lambda v, lang: v,
+    "kinds": lambda v, lang: term("kind", v, lang),
+    "hosts": lambda v, lang: translate("chip.host", lang, value=term("host", v, lang)),
+    "tags": lambda v, lang: f"#{v}",
+    "places": lambda v, lang: translate("chip.place", lang, value=term("city", v, lang)),
+    "pairs": lambda v, lang: " & ".join(v.split(PAIR_SEPARATOR, 1)),
 }
 
 
@@ -141,21 +142,22 @@ def _combine_chip(state: ViewState) -> list[Chip]:
     """Return a chip that says how several leaders combine (removing "all of" gives "any of")."""
     if len(state.leaders) < 2:
         return []
-    mode = state.leaders_combine
-    label = f"Leaders: {COMBINE_LABELS[mode]}"
+    mode, lang = state.leaders_combine, language(state.lang)
+    label = translate("chip.leaders", lang, mode=translate(f"chip.combine.{mode}", lang))
     return [Chip("leaders_combine", mode, label, removable=mode != ViewState.leaders_combine)]
 
 
 def chips(state: ViewState) -> list[Chip]:
     """Return the active filters as chips, in a stable order."""
-    out = _combine_chip(state)
-    out += [Chip(a, v, CHIP_LABELS[a](v)) for a in MULTI for v in getattr(state, a)]
+    out, lang = _combine_chip(state), language(state.lang)
+    out += [Chip(a, v, CHIP_LABELS[a](v, lang)) for a in MULTI for v in getattr(state, a)]
     if state.in_abstract:
-        out.append(Chip("in_abstract", "1", "Named in the article"))
+        out.append(Chip("in_abstract", "1", translate("chip.abstract", lang)))
     if state.q:
         out.append(Chip("q", state.q, f"“{state.q}”"))
     if state.start and state.end:
-        out.append(Chip("start", state.start, f"Window: {state.start} to {state.end}"))
+        window = translate("chip.window", lang, start=state.start, end=state.end)
+        out.append(Chip("start", state.start, window))
     return out
 
 

@@ -15,12 +15,14 @@ import pandas as pd
 from plotly.colors import make_colorscale, sequential
 
 from explorer.figure import template
+from explorer.i18n import term, translate
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
 from explorer.theme import PALETTE, era_band
 
 SIDE_COLORS = dict(
     zip(HOST_GROUP_LABELS.values(), (PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[3]), strict=True)
 )
+HOST_CODES = {label: code for code, label in HOST_GROUP_LABELS.items()}  # side label -> code
 KIND_COLORS = dict(zip(KIND_LABELS, PALETTE, strict=False))
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 HEIGHT = 380
@@ -59,14 +61,15 @@ def _arc_trace(arcs: pd.DataFrame) -> dict:
     }
 
 
-def _hover(city: str, count: int, titles: list[str]) -> str:
+def _hover(city: str, count: int, titles: list[str], lang: str = "en") -> str:
     """Return a map point's hover text: the city, its count and the first titles, escaped."""
     listed = "<br>".join(escape(t) for t in titles[:HOVER_TITLES])
     more = "<br>…" if len(titles) > HOVER_TITLES else ""
-    return f"<b>{escape(city)}</b> · {count} event(s)<br>{listed}{more}"
+    events = escape(translate("chart.n_events", lang, count=count))
+    return f"<b>{escape(term('city', city, lang))}</b> · {events}<br>{listed}{more}"
 
 
-def _place_trace(part: pd.DataFrame, side: str, color: str) -> dict:
+def _place_trace(part: pd.DataFrame, side: str, color: str, lang: str = "en") -> dict:
     """Return one host side's meeting places as markers sized by their number of events."""
     cities, counts = part["city"].tolist(), part["events"].tolist()
     return {
@@ -74,7 +77,7 @@ def _place_trace(part: pd.DataFrame, side: str, color: str) -> dict:
         "lat": part["latitude"].tolist(),
         "lon": part["longitude"].tolist(),
         "mode": "markers",
-        "name": f"host: {side}",
+        "name": f"{translate('filters.host', lang)}: {term('host', HOST_CODES.get(side), lang)}",
         "marker": {
             "size": [6 + 3 * n**0.5 for n in counts],
             "color": color,
@@ -82,19 +85,19 @@ def _place_trace(part: pd.DataFrame, side: str, color: str) -> dict:
         },
         "customdata": cities,  # the map click filters by this place
         "hovertext": [
-            _hover(c, n, ts) for c, n, ts in zip(cities, counts, part["titles"], strict=True)
+            _hover(c, n, ts, lang) for c, n, ts in zip(cities, counts, part["titles"], strict=True)
         ],
         "hoverinfo": "text",
     }
 
 
-def map_figure(places: pd.DataFrame, arcs: pd.DataFrame) -> dict:
+def map_figure(places: pd.DataFrame, arcs: pd.DataFrame, lang: str = "en") -> dict:
     """Return meeting places sized by count and coloured by host side, with visit arcs."""
     traces = [_arc_trace(arcs)]
     for side, color in SIDE_COLORS.items():
         part = places[places["side"] == side]
         if not part.empty:
-            traces.append(_place_trace(part, side, color))
+            traces.append(_place_trace(part, side, color, lang))
     geo = {
         "projection": {"type": "natural earth"},
         "showcountries": True,
@@ -105,7 +108,7 @@ def map_figure(places: pd.DataFrame, arcs: pd.DataFrame) -> dict:
         "lonaxis": {"range": [-100, 160]},
     }
     legend = {"orientation": "h", "y": -0.05}
-    return {"data": traces, "layout": _layout("Where they met", legend=legend, geo=geo)}
+    return {"data": traces, "layout": _layout(translate("chart.map", lang), legend=legend, geo=geo)}
 
 
 def _era_bands(eras: pd.DataFrame, last_year: int) -> list[dict]:
@@ -116,7 +119,7 @@ def _era_bands(eras: pd.DataFrame, last_year: int) -> list[dict]:
     ]
 
 
-def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame) -> dict:
+def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame, lang: str = "en") -> dict:
     """Return events per year as bars stacked by kind, the cumulative count and era bands."""
     years = per_year.index.tolist()  # plain ints: the tempo click reads x as a year
     traces = [
@@ -129,25 +132,25 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame) -> dict:
             "customdata": years,
             "hovertemplate": f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
         }
-        for kind, label in KIND_LABELS.items()
+        for kind, label in ((k, term("kind", k, lang)) for k in KIND_LABELS)
     ]
     cumulative = {
         "type": "scatter",
         "x": years,
         "y": per_year["cumulative"].tolist(),
-        "name": "cumulative",
+        "name": translate("chart.cumulative", lang),
         "yaxis": "y2",
         "mode": "lines",
         "line": {"color": "#444", "width": 1.5},
     }
     layout = _layout(
-        "Tempo: events per year",
+        translate("chart.tempo", lang),
         barmode="stack",
         shapes=_era_bands(eras, years[-1]),
-        yaxis={"title": {"text": "events"}},
+        yaxis={"title": {"text": translate("chart.events", lang)}},
         legend={"orientation": "h", "y": -0.15},
         yaxis2={
-            "title": {"text": "cumulative"},
+            "title": {"text": translate("chart.cumulative", lang)},
             "overlaying": "y",
             "side": "right",
             "showgrid": False,
@@ -157,7 +160,7 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame) -> dict:
     return {"data": [*traces, cumulative], "layout": layout}
 
 
-def pairs_figure(matrix: pd.DataFrame) -> dict:
+def pairs_figure(matrix: pd.DataFrame, lang: str = "en") -> dict:
     """Return the Chinese × Soviet/Russian leader matrix of meeting counts as a heatmap."""
     z = matrix.to_numpy().tolist()
     heatmap = {
@@ -174,7 +177,7 @@ def pairs_figure(matrix: pd.DataFrame) -> dict:
         "showscale": False,
     }
     layout = _layout(
-        "Leader pairs: events together",
+        translate("chart.pairs", lang),
         height=190 + 24 * max(1, len(matrix)),
         margin={"l": 10, "r": 10, "t": 150, "b": 10},  # room for the rotated names
         xaxis={"side": "top", "tickangle": -40},
@@ -183,7 +186,7 @@ def pairs_figure(matrix: pd.DataFrame) -> dict:
     return {"data": [heatmap], "layout": layout}
 
 
-def direction_figure(direction: pd.DataFrame) -> dict:
+def direction_figure(direction: pd.DataFrame, lang: str = "en") -> dict:
     """Return in-person meetings per era by destination as grouped bars."""
     colors = (PALETTE[0], PALETTE[5], PALETTE[2])
     eras = [str(e) for e in direction.index]
@@ -192,17 +195,19 @@ def direction_figure(direction: pd.DataFrame) -> dict:
             "type": "bar",
             "x": eras,
             "y": direction[c].tolist(),
-            "name": c,
+            "name": term("column", c, lang),
             "marker": {"color": color},
             "customdata": [c] * len(direction),  # the direction click reads the destination
-            "hovertemplate": "%{x}: %{y} · " + escape(c) + "<extra></extra>",
+            "hovertemplate": "%{x}: %{y} · " + escape(term("column", c, lang)) + "<extra></extra>",
         }
         for c, color in zip(direction.columns, colors, strict=True)
     ]
     layout = _layout(
-        "Who went to whom, per era",
+        translate("chart.direction", lang),
         barmode="group",
+        # The bars keep the era names the click filters by; the axis shows them in `lang`.
+        xaxis={"tickvals": eras, "ticktext": [term("era", e, lang) for e in eras]},
         legend={"orientation": "h", "y": -0.25},
-        yaxis={"title": {"text": "meetings"}},
+        yaxis={"title": {"text": translate("chart.meetings", lang)}},
     )
     return {"data": traces, "layout": layout}

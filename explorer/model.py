@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from explorer.i18n import OTHER_LANGS
 from explorer.labels import labels, ranks
 from explorer.loader import Dataset
 from explorer.search import NAME_SEPARATOR, SEARCH_INDEX, build_index
@@ -107,6 +108,8 @@ def build_record(dataset: Dataset) -> Record:
     events["pair"] = events["china_lead"] + " – " + events["russia_lead"]
     events["era"] = era_of(events["start_date"], dataset.eras)
     events["label"] = labels(events, dataset.leaders)
+    for lang in OTHER_LANGS:  # short labels per language; localize.py swaps them in
+        events[f"label_{lang}"] = labels(events, dataset.leaders, lang)
     events["label_rank"] = ranks(events)
     events["search_words"], events["search_names"] = _search_columns(events, dataset.leaders)
     # Built once here, not per search; attrs travel with the events wherever they are passed.

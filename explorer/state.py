@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+from explorer.i18n import LANGS
+
 LANES = ("kind", "china", "russia", "host")
 LANE_LABELS = {
     "kind": "Kind",
@@ -48,6 +50,7 @@ class ViewState:
     start: str | None = None
     end: str | None = None
     event: str | None = None
+    lang: str = ""  # '' = not chosen in the URL: English, or the browser's language at the index
 
 
 # ViewState attribute -> URL key. Multi-valued keys repeat (`leader=A&leader=B`).
@@ -67,6 +70,7 @@ URL_KEYS = {
     "start": "from",
     "end": "to",
     "event": "event",
+    "lang": "lang",
 }
 MULTI = ("leaders", "decades", "kinds", "hosts", "tags", "places", "pairs")
 PAIR_SEPARATOR = ","  # pair=Xi+Jinping,Vladimir+Putin
@@ -130,6 +134,7 @@ def from_query(query: str, vocab: Vocabulary) -> ViewState:
     )
     event = first.get(URL_KEYS["event"])
     values["event"] = event if event in vocab.events else None
+    values["lang"] = first.get(URL_KEYS["lang"]) if first.get(URL_KEYS["lang"]) in LANGS else ""
     return ViewState(**values)
 
 
@@ -161,8 +166,9 @@ def without(state: ViewState, attr: str, value: str | None = None) -> ViewState:
 
 
 def reset_filters(state: ViewState) -> ViewState:
-    """Return the default filters and window (fitted to every event), keeping lanes and colours."""
-    return replace(ViewState(), lanes=state.lanes, color=state.color)
+    """Return the default filters and window (fitted to every event), keeping lanes, colours and
+    the language."""
+    return replace(ViewState(), lanes=state.lanes, color=state.color, lang=state.lang)
 
 
 def filters_changed(old: ViewState, new: ViewState) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from explorer.formatting import date_label, place_label
+from explorer.i18n import term, translate
 from explorer.model import KIND_LABELS
 
 COLUMN_DEFS: list[dict] = [
@@ -30,6 +31,13 @@ COLUMN_DEFS: list[dict] = [
     {"field": "tags", "headerName": "Tags", "flex": 1, "minWidth": 120},
     {"field": "in_abstract", "headerName": "In abstract", "width": 110},
 ]
+
+
+def column_defs(lang: str = "en") -> list[dict]:
+    """Return the column definitions with headers in `lang` (catalogue keys grid.<field>)."""
+    return [{**c, "headerName": translate(f"grid.{c['field']}", lang)} for c in COLUMN_DEFS]
+
+
 # Text filters only: the infinite row model hands every filter to the server.
 DEFAULT_COL_DEF = {
     "sortable": True,
@@ -72,12 +80,24 @@ TEXT_FILTERS: dict[str, Callable[[pd.Series, str], pd.Series]] = {
 }
 
 
-def table_rows(events: pd.DataFrame) -> list[dict]:
-    """Return one dict per event for the grid: its id, readable cells and the date's label."""
+def table_rows(events: pd.DataFrame, lang: str = "en") -> list[dict]:
+    """Return one dict per event for the grid: its id, readable cells and the date's label
+    (dates, kinds and the abstract mark in `lang`; titles and places as `events` has them)."""
     # The cells are CELL_TEXT's, so what a row shows is what sorting and filtering compare.
     cells = pd.DataFrame({column: text(events) for column, text in CELL_TEXT.items()})
     cells.insert(0, "id", events["id"])
-    dates = map(date_label, events["start_date"], events["end_date"], events["date_precision"])
+    dates = map(
+        date_label,
+        events["start_date"],
+        events["end_date"],
+        events["date_precision"],
+        [lang] * len(events),
+    )
+    if lang != "en":
+        cells["kind"] = events["kind"].map(lambda k: term("kind", k, lang)).to_numpy()
+        cells["in_abstract"] = (
+            events["in_abstract"].map({True: translate("grid.yes", lang), False: ""}).to_numpy()
+        )
     cells["date"] = list(dates)  # the Date column's label; "start" is its ISO sort key
     return cells.to_dict("records")
 
@@ -119,13 +139,13 @@ def _bound(value: object, default: int) -> int:
     )
 
 
-def table_page(events: pd.DataFrame, request: object) -> dict:
+def table_page(events: pd.DataFrame, request: object, lang: str = "en") -> dict:
     """Return the block of rows the grid's request asks for, and the number of rows in all."""
     request = request if isinstance(request, dict) else {}
     start = _bound(request.get("startRow"), 0)
     end = min(_bound(request.get("endRow"), start + BLOCK_SIZE), start + MAX_BLOCK)
     view = ordered(events, request)
-    return {"rowData": table_rows(view.iloc[start:end]), "rowCount": len(view)}
+    return {"rowData": table_rows(view.iloc[start:end], lang), "rowCount": len(view)}
 
 
 def row_index(events: pd.DataFrame, request: object, event: str | None) -> int | None:

@@ -16,6 +16,7 @@ from explorer import filters
 from explorer.citations import cited_records, lookup
 from explorer.exports import FORMATS, Era, ExportMeta, filename
 from explorer.exports.tabular import csv_blocks
+from explorer.i18n import translate
 from explorer.model import Record
 from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
 
@@ -48,8 +49,8 @@ class View:
 
     def count_text(self, total: int) -> str:
         """Return '46 of 210 events', saying when the window narrows them."""
-        text = f"{len(self.events)} of {total} events"
-        return f"{text} in this window" if self.state.start and self.state.end else text
+        key = "status.count_window" if self.state.start and self.state.end else "status.count"
+        return translate(key, self.state.lang, shown=len(self.events), total=total)
 
 
 def open_view(record: Record, vocab: Vocabulary, query: str) -> View:

@@ -9,6 +9,8 @@ from explorer import insight_figures, insights
 from explorer.details import event_detail
 from explorer.event_list import event_list
 from explorer.figure import legend_items, timeline_figure
+from explorer.i18n import language
+from explorer.localize import localized
 from explorer.model import Record
 from explorer.state import Vocabulary, from_query, to_query
 from explorer.table import row_index, table_page
@@ -83,21 +85,22 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
     def render(search, rows):
         view = open_view(record, vocab, _text(search))
         state, empty = view.state, view.timeline.empty
+        lang = language(state.lang)
         return {
-            "figure": timeline_figure(record, view.timeline, state),
+            "figure": timeline_figure(record, localized(view.timeline, lang), state),
             "box_hidden": empty,
             "empty_hidden": not empty,
             "count": view.count_text(record.total),
-            "chips": components.chip_list(view.chips),
-            "legend": components.legend(legend_items(record, view.timeline, state)),
-            "detail": components.detail_panel(event_detail(record, state.event)),
+            "chips": components.chip_list(view.chips, lang),
+            "legend": components.legend(legend_items(record, view.timeline, state), lang),
+            "detail": components.detail_panel(event_detail(record, state.event, lang), lang),
             "focus": {
                 "event": state.event,
                 "index": row_index(view.events, rows, state.event),
                 "rows": filter_summary(state),
             },
-            "twin": event_list(view.events, state.event),
-            "exports": components.export_links(view.query),
+            "twin": event_list(localized(view.events, lang), state.event, lang),
+            "exports": components.export_links(view.query, lang),
         }
 
     @app.callback(
@@ -107,7 +110,9 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
         prevent_initial_call=True,
     )
     def rows(request, search):
-        return table_page(open_view(record, vocab, _text(search)).events, request)
+        view = open_view(record, vocab, _text(search))
+        lang = language(view.state.lang)
+        return table_page(localized(view.events, lang), request, lang)
 
 
 def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
@@ -126,13 +131,14 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
     def charts(search, seen):
         if seen is not True:
             raise PreventUpdate
-        t = insights.tables(open_view(record, vocab, _text(search)).events, capitals)
+        view = open_view(record, vocab, _text(search))
+        t, lang = insights.tables(view.events, capitals), language(view.state.lang)
         return (
-            insight_figures.map_figure(t.places, t.arcs),
-            insight_figures.tempo_figure(t.per_year, record.eras),
-            insight_figures.pairs_figure(t.matrix),
-            insight_figures.direction_figure(t.direction),
-            insights_layout.table(t.gaps),
+            insight_figures.map_figure(t.places, t.arcs, lang),
+            insight_figures.tempo_figure(t.per_year, record.eras, lang),
+            insight_figures.pairs_figure(t.matrix, lang),
+            insight_figures.direction_figure(t.direction, lang),
+            insights_layout.table(t.gaps, lang=lang),
         )
 
     @app.callback(
@@ -149,9 +155,10 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
         shown = [isinstance(n, int) and n % 2 == 1 for n in clicks]  # <details> opened
         if not any(shown):
             return [[] for _ in clicks]
-        frames = insights.table_frames(open_view(record, vocab, _text(search)).events, capitals)
+        view = open_view(record, vocab, _text(search))
+        frames, lang = insights.table_frames(view.events, capitals), language(view.state.lang)
         return [
-            insights_layout.table(frame, index=index) if show else []
+            insights_layout.table(frame, index=index, lang=lang) if show else []
             for show, (frame, index) in zip(shown, frames, strict=True)
         ]
 

@@ -9,6 +9,7 @@ from explorer.citations import Citation
 from explorer.details import Detail, Related
 from explorer.exports import FORMATS
 from explorer.filters import Chip
+from explorer.i18n import translate
 
 from . import ids
 
@@ -25,6 +26,25 @@ EXPORT_LABELS = {
 
 
 REL_EXTERNAL = "noopener noreferrer"
+# Export and citation formats whose names are words, not format names: catalogue keys.
+LABEL_KEYS = {"xlsx": "export.excel", "ics": "export.ics", "txt": "detail.plain_text"}
+
+
+def _export_label(fmt: str, label: str, lang: str) -> str:
+    return translate(LABEL_KEYS[fmt], lang) if fmt in LABEL_KEYS else label
+
+
+def english_title(detail: Detail) -> html.Details | None:
+    """Return the English title one click away, and a note that the texts below are English."""
+    if detail.lang == "en" or not detail.title_en:
+        return None
+    return html.Details(
+        className="english",
+        children=[
+            html.Summary(translate("detail.english_title", detail.lang)),
+            html.P(detail.title_en, lang="en", className="title-en"),
+        ],
+    )
 
 
 def _link(url: str, text: str | None = None) -> html.A:
@@ -35,7 +55,7 @@ def _row(label: str, *value) -> list:
     return [html.Dt(label), html.Dd(list(value))]
 
 
-def _citation(c: Citation) -> html.Li:
+def _citation(c: Citation, lang: str = "en") -> html.Li:
     """Return a source as a citation opening in a new tab, with its kind and archived copy."""
     link = html.A(
         c.text, href=c.url, title=c.url, className="source", target="_blank", rel=REL_EXTERNAL
@@ -44,40 +64,33 @@ def _citation(c: Citation) -> html.Li:
     if c.kind:
         parts += [" · ", html.Span(c.kind, className=f"source-kind kind-{c.kind}")]
     if c.archived_url:
-        parts += [" (", _link(c.archived_url, "archived copy"), ")"]
+        parts += [" (", _link(c.archived_url, translate("detail.archived", lang)), ")"]
     return html.Li(parts)
 
 
-def _related(items: tuple[Related, ...]) -> list:
-    """Return links to related events (same page, `?event=`) with their dates."""
-    links = [[dcc.Link(r.title, href=f"?event={r.id}"), f" ({r.when})"] for r in items]
+def _related(items: tuple[Related, ...], lang: str = "en") -> list:
+    """Return links to related events (same page, `?event=`, same language) with their dates."""
+    keep = f"&lang={lang}" if lang != "en" else ""
+    links = [[dcc.Link(r.title, href=f"?event={r.id}{keep}"), f" ({r.when})"] for r in items]
     return [part for i, link in enumerate(links) for part in ([", "] if i else []) + link]
 
 
-# Detail attribute -> label of the facts row linking to related events.
-RELATED_ROWS = {
-    "part_of": "Part of",
-    "signed": "Signed during this visit",
-    "during": "Also during this visit",
-}
+# Detail attribute -> catalogue key of the facts row linking to related events.
+RELATED_ROWS = {"part_of": "detail.part_of", "signed": "detail.signed", "during": "detail.during"}
 
 
-def detail_panel(detail: Detail | None) -> list:
+def detail_panel(detail: Detail | None, lang: str = "en") -> list:
     """Return the children of the details panel for one event, or a hint when none is chosen."""
     if detail is None:
-        return [
-            html.P(
-                "Click a mark on the timeline or a row in the table to see an event.",
-                className="hint",
-            )
-        ]
+        return [html.P(translate("detail.hint", lang), className="hint")]
+    lang = detail.lang
     people = [
         html.Li(
             [
                 html.Strong(p.name),
                 f" ({p.native_name})" if p.native_name else "",
                 " — ",
-                "; ".join(p.offices) or "no office listed for that day",
+                "; ".join(p.offices) or translate("detail.no_office", lang),
             ],
             className=f"side-{'china' if p.side == 'China' else 'russia'}",
         )
@@ -85,43 +98,50 @@ def detail_panel(detail: Detail | None) -> list:
     ]
     body = [
         html.H2(detail.title, id="detail-title"),
-        html.Span("Named in the article's abstract", className="badge")
+        english_title(detail),
+        html.Span(translate("detail.abstract", lang), className="badge")
         if detail.in_abstract
         else None,
         html.Dl(
             [
-                *_row("When", detail.when),
-                *_row("Where", detail.place),
-                *_row("Kind", detail.kind),
-                *_row("Era", detail.era or "—"),
+                *_row(translate("detail.when", lang), detail.when),
+                *_row(translate("detail.where", lang), detail.place),
+                *_row(translate("detail.kind", lang), detail.kind),
+                *_row(translate("detail.era", lang), detail.era or "—"),
                 *[
                     item
-                    for attr, label in RELATED_ROWS.items()
+                    for attr, key in RELATED_ROWS.items()
                     if getattr(detail, attr)
-                    for item in _row(label, *_related(getattr(detail, attr)))
+                    for item in _row(translate(key, lang), *_related(getattr(detail, attr), lang))
                 ],
             ],
             className="facts",
         ),
-        html.H3("Who took part, in which office that day"),
+        html.H3(translate("detail.people", lang)),
         html.Ul(people, className="people"),
-        html.P(detail.summary, className="summary"),
+        html.P(translate("detail.english_only", lang), className="hint english-only")
+        if lang != "en"
+        else None,
+        html.P(detail.summary, className="summary", lang="en"),
     ]
     if detail.outcomes:
-        body += [html.H3("Outcomes"), html.Ul([html.Li(o) for o in detail.outcomes])]
+        body += [
+            html.H3(translate("detail.outcomes", lang)),
+            html.Ul([html.Li(o) for o in detail.outcomes]),
+        ]
     if detail.tags:
         body.append(html.P([html.Span(f"#{t}", className="tag") for t in detail.tags]))
     body += [
-        html.H3("Sources"),
-        html.Ul([_citation(c) for c in detail.citations], className="sources"),
+        html.H3(translate("detail.sources", lang)),
+        html.Ul([_citation(c, lang) for c in detail.citations], className="sources"),
     ]
     if detail.notes:
-        body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]
-    body.append(cite_event(detail.id))
+        body += [html.H3(translate("detail.notes", lang)), html.P(detail.notes, className="notes")]
+    body.append(cite_event(detail.id, lang))
     body.append(
         html.P(
             [
-                "Source article: ",
+                translate("detail.source_article", lang),
                 article_citation().replace(ARTICLE["url"], "").strip(),
                 " ",
                 _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}"),
@@ -132,16 +152,21 @@ def detail_panel(detail: Detail | None) -> list:
     return [c for c in body if c is not None]
 
 
-CITE_LABELS = {"bib": "BibTeX", "ris": "RIS", "txt": "Plain text"}
+CITE_LABELS = {"bib": "BibTeX", "ris": "RIS", "txt": "Plain text"}  # txt: detail.plain_text
 EVENT_EXPORTS = ("csv", "xlsx", "json", "ics")  # the rest stay one click away on the view
 
 
-def cite_event(event_id: str) -> html.Div:
+def cite_event(event_id: str, lang: str = "en") -> html.Div:
     """Return the links that cite one event and export its row (explorer.event_exports)."""
 
     def links(formats: dict[str, str]) -> list:
         return [
-            html.A(label, href=f"export/event/{event_id}.{fmt}", className="export", download="")
+            html.A(
+                _export_label(fmt, label, lang),
+                href=f"export/event/{event_id}.{fmt}",
+                className="export",
+                download="",
+            )
             for fmt, label in formats.items()
         ]
 
@@ -149,38 +174,41 @@ def cite_event(event_id: str) -> html.Div:
         id=ids.CITE,
         className="cite-event",
         children=[
-            html.H3("Cite this event"),
+            html.H3(translate("detail.cite", lang)),
             html.P(links(CITE_LABELS)),
             html.P(
-                ["This event as: ", *links({f: EXPORT_LABELS[f] for f in EVENT_EXPORTS})],
+                [
+                    translate("detail.as", lang),
+                    *links({f: EXPORT_LABELS[f] for f in EVENT_EXPORTS}),
+                ],
                 className="event-exports",
             ),
         ],
     )
 
 
-def _chip(c: Chip) -> html.Button | html.Span:
+def _chip(c: Chip, lang: str = "en") -> html.Button | html.Span:
     if not c.removable:  # says how other chips combine; nothing to remove
         return html.Span(c.label, className="chip chip-note")
     return html.Button(
         [c.label, html.Span(" ×", **{"aria-hidden": "true"})],
         id={"type": ids.CHIP, "attr": c.attr, "value": c.value},
         className="chip",
-        title=f"Remove filter {c.label}",
+        title=translate("chip.remove", lang, label=c.label),
         n_clicks=0,
     )
 
 
-def chip_list(chips: list[Chip]) -> list:
+def chip_list(chips: list[Chip], lang: str = "en") -> list:
     """Return one removable button per active filter (a plain note for what is not removable)."""
-    return [_chip(c) for c in chips]
+    return [_chip(c, lang) for c in chips]
 
 
-def export_links(query: str) -> list:
+def export_links(query: str, lang: str = "en") -> list:
     """Return one download link per export format, carrying the view's query string."""
-    return [html.Span("Export this view:", className="label")] + [
+    return [html.Span(translate("export.label", lang), className="label")] + [
         html.A(
-            EXPORT_LABELS.get(fmt, fmt),
+            _export_label(fmt, EXPORT_LABELS.get(fmt, fmt), lang),
             href=f"export/events.{fmt}{query}",  # relative: works under any base path
             className="export",
             download="",
@@ -202,7 +230,7 @@ SYMBOL_GLYPHS = {
 }
 
 
-def legend(items: dict[str, list]) -> list:
+def legend(items: dict[str, list], lang: str = "en") -> list:
     """Return the compact legend: symbol means kind, colour means each group in view."""
     # One component per entry: dozens of nested ones cost the redraw real time in Dash.
     symbols = [
@@ -212,11 +240,14 @@ def legend(items: dict[str, list]) -> list:
         html.Span(c["label"], title=c["title"], className="swatch", style={"--swatch": c["color"]})
         for c in items["colors"]
     ]
-    title = html.Strong(f"Colour: {items['color_by']}")
+    title = html.Strong(translate("legend.colour", lang, by=items["color_by"]))
     if len(colors) > LEGEND_INLINE:
         # Many groups: one line says what colour means; the swatches open below it.
-        summary = html.Summary([title, f" ({len(colors)}, hover a mark for its own)"])
+        summary = html.Summary([title, translate("legend.more", lang, count=len(colors))])
         colour_row = html.Details([summary, html.Div(colors, className="legend-row")])
     else:
         colour_row = html.Div([title, *colors], className="legend-row")
-    return [html.Div([html.Strong("Symbol: kind"), *symbols], className="legend-row"), colour_row]
+    symbol_row = html.Div(
+        [html.Strong(translate("legend.symbol", lang)), *symbols], className="legend-row"
+    )
+    return [symbol_row, colour_row]

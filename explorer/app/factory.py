@@ -13,6 +13,7 @@ from explorer.paths import ASSETS_DIR, DATA_DIR
 
 from .callbacks import register
 from .hardening import register_hardening
+from .language import register_language, register_switch
 from .layout import build_layout
 from .publishing import register_publishing
 from .routes import register_routes
@@ -49,7 +50,13 @@ def create_app(
         **({"url_base_pathname": base_path} if base_path else {}),
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    app.layout = build_layout(record)
+    layouts: dict[str, object] = {}  # one page per language, built on its first request
+    register_language(
+        app,
+        lambda lang: layouts.get(lang) or layouts.setdefault(lang, build_layout(record, lang)),
+        TITLE,
+    )
+    register_switch(app)
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)

@@ -84,3 +84,5 @@ PRINT = "print-page"
 EMBED = "embed-box"
 EMBED_CODE = "embed-code"
 CITE = "event-cite"
+LANG_SWITCH = "lang-switch"
+LANG_LINK = "lang-link"  # pattern-matching type: {"type": LANG_LINK, "lang": <code>}

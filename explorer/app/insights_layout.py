@@ -5,17 +5,21 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from explorer.i18n import term, translate
+
 from . import ids
 
 # Relative to the page, so the offline outline loads under any base path (--base-path).
 CHART_CONFIG = {"displaylogo": False, "topojsonURL": "assets/topojson/"}
 
 
-def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:
+def _chart(graph_id: str, table_id: str, caption: str, lang: str) -> html.Figure:
     # The table is drawn only while its <details> is open: hundreds of cells as Dash
     # components cost seconds of the main thread.
     summary = html.Summary(
-        f"{caption}: as a table", id={"type": ids.TABLE_TOGGLE, "table": table_id}, n_clicks=0
+        translate("insights.as_table", lang, caption=caption),
+        id={"type": ids.TABLE_TOGGLE, "table": table_id},
+        n_clicks=0,
     )
     return html.Figure(
         className="insight",
@@ -26,7 +30,7 @@ def _chart(graph_id: str, table_id: str, caption: str) -> html.Figure:
     )
 
 
-def insights_section() -> html.Section:
+def insights_section(lang: str = "en") -> html.Section:
     """Return the four insight charts, each with its table, and the gaps list."""
     return html.Section(
         id=ids.INSIGHTS,
@@ -35,29 +39,34 @@ def insights_section() -> html.Section:
             # Drawn once the section nears the screen (assets/app.js): at large sizes the four
             # charts cost more than the timeline, and the timeline comes first.
             dcc.Store(id=ids.INSIGHTS_SEEN, data=False),
-            html.H2("Insights for this view"),
+            html.H2(translate("insights.title", lang)),
             html.Div(
                 className="insight-grid",
                 children=[
-                    _chart(ids.MAP, ids.MAP_TABLE, "Meeting places"),
-                    _chart(ids.TEMPO, ids.TEMPO_TABLE, "Events per year"),
-                    _chart(ids.PAIRS, ids.PAIRS_TABLE, "Leader pairs"),
-                    _chart(ids.DIRECTION, ids.DIRECTION_TABLE, "Who went to whom"),
+                    _chart(ids.MAP, ids.MAP_TABLE, translate("insights.places", lang), lang),
+                    _chart(ids.TEMPO, ids.TEMPO_TABLE, translate("insights.tempo", lang), lang),
+                    _chart(ids.PAIRS, ids.PAIRS_TABLE, translate("insights.pairs", lang), lang),
+                    _chart(
+                        ids.DIRECTION,
+                        ids.DIRECTION_TABLE,
+                        translate("insights.direction", lang),
+                        lang,
+                    ),
                 ],
             ),
-            html.H3("Longest gaps between in-person meetings"),
+            html.H3(translate("insights.gaps", lang)),
             html.Div(id=ids.GAPS_TABLE),
         ],
     )
 
 
-def twin_section() -> html.Section:
+def twin_section(lang: str = "en") -> html.Section:
     """Return the keyboard-navigable list of the filtered events (the timeline's twin)."""
     return html.Section(
         className="twin",
         children=[
-            html.H2("Events in order", id="twin-title"),
-            html.P("Use the arrow keys to move and Enter to open an event.", className="hint"),
+            html.H2(translate("twin.title", lang), id="twin-title"),
+            html.P(translate("twin.hint", lang), className="hint"),
             html.P(id=ids.TWIN_STATUS, className="sr-only", **{"aria-live": "polite"}),
             dcc.Store(id=ids.TWIN_PICK),
             dcc.Store(id=ids.TWIN_DATA),
@@ -72,10 +81,12 @@ def twin_section() -> html.Section:
     )
 
 
-def table(frame: pd.DataFrame, index: bool = False) -> html.Div:
+def table(frame: pd.DataFrame, index: bool = False, lang: str = "en") -> html.Div:
     """Return a frame as an HTML table (the text alternative of a chart)."""
     frame = frame.reset_index() if index else frame
-    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    head = html.Thead(
+        html.Tr([html.Th(term("column", str(c), lang), scope="col") for c in frame.columns])
+    )
     body = html.Tbody(
         [html.Tr([html.Td(_cell(v)) for v in row]) for row in frame.itertuples(index=False)]
     )

@@ -7,9 +7,10 @@ from dash import dcc, html
 
 from explorer.citation import ARTICLE, LICENSE, dataset_citation
 from explorer.filters import DECADES
+from explorer.i18n import LANG_NAMES, LANGS, month_year, term, translate
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
-from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
+from explorer.table import BLOCK_SIZE, DEFAULT_COL_DEF, column_defs
 
 from . import ids
 from .insights_layout import insights_section, twin_section
@@ -19,7 +20,7 @@ from .timeline_layout import stage, window_bar
 SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
 
 
-def leader_options(record: Record) -> list[dict]:
+def leader_options(record: Record, lang: str = "en") -> list[dict]:
     """Return the leader choices grouped by side, each with its native name."""
     leaders = record.leaders.drop_duplicates("name")
     options: list[dict] = []
@@ -27,6 +28,7 @@ def leader_options(record: Record) -> list[dict]:
         rows = leaders[leaders["side"] == side]
         if rows.empty:
             continue
+        label = translate(f"side.{side}", lang)
         options.append({"label": f"— {label} —", "value": f"__{side}", "disabled": True})
         options += [
             {"label": f"{r.name} · {r.native_name}", "value": r.name, "search": r.name}
@@ -42,7 +44,7 @@ def tag_options(record: Record) -> list[dict]:
 
 
 def _checklist(id_: str, labels: dict[str, str]) -> dcc.Checklist:
-    options = [{"label": v, "value": k} for k, v in labels.items()]
+    options = [{"label": v, "value": k} for k, v in labels.items()]  # labels already translated
     return dcc.Checklist(id=id_, options=options, value=[], className="checks", inline=True)
 
 
@@ -50,7 +52,11 @@ def _field(label: str, control, for_id: str | None = None) -> html.Div:
     return html.Div([html.Label(label, htmlFor=for_id), control], className="field")
 
 
-def filters_panel(record: Record) -> html.Aside:
+def _terms(prefix: str, values: dict[str, str], lang: str) -> dict[str, str]:
+    return {k: term(prefix, k, lang) for k in values}
+
+
+def filters_panel(record: Record, lang: str = "en") -> html.Aside:
     """Return the filter drawer."""
     return html.Aside(
         id=ids.DRAWER,
@@ -59,21 +65,26 @@ def filters_panel(record: Record) -> html.Aside:
             html.Div(
                 className="drawer-head",
                 children=[
-                    html.H2("Filters", className="drawer-title"),
+                    html.H2(translate("filters.title", lang), className="drawer-title"),
                     # At the top: reachable without scrolling the drawer or the page.
-                    html.Button("Reset", id=ids.RESET, className="button reset", n_clicks=0),
+                    html.Button(
+                        translate("filters.reset", lang),
+                        id=ids.RESET,
+                        className="button reset",
+                        n_clicks=0,
+                    ),
                     html.Button(
                         "×",
                         id=ids.DRAWER_CLOSE,
                         className="button drawer-close",
                         n_clicks=0,
-                        title="Close the filters",
-                        **{"aria-label": "Close the filters"},
+                        title=translate("filters.close", lang),
+                        **{"aria-label": translate("filters.close", lang)},
                     ),
                 ],
             ),
             _field(
-                "Search (any script)",
+                translate("filters.search", lang),
                 dcc.Input(
                     id=ids.SEARCH,
                     type="search",
@@ -84,59 +95,76 @@ def filters_panel(record: Record) -> html.Aside:
                 ids.SEARCH,
             ),
             _field(
-                "Leaders",
+                translate("filters.leaders", lang),
                 dcc.Dropdown(
                     id=ids.LEADERS,
-                    options=leader_options(record),
+                    options=leader_options(record, lang),
                     value=[],
                     multi=True,
-                    placeholder="Any leader",
+                    placeholder=translate("filters.any_leader", lang),
                 ),
             ),
             _field(
-                "Several leaders: events with",
+                translate("filters.combine", lang),
                 dcc.RadioItems(
                     id=ids.LEADERS_COMBINE,
-                    options=[{"label": f"{v} them", "value": k} for k, v in COMBINE_LABELS.items()],
+                    options=[
+                        {"label": translate(f"filters.combine.{k}", lang), "value": k}
+                        for k in COMBINE_LABELS
+                    ],
                     value="any",
                     className="checks",
                     inline=True,
                 ),
             ),
-            _field("Decades", _checklist(ids.DECADES, {d: d for d in DECADES})),
-            _field("Kind", _checklist(ids.KINDS, KIND_LABELS)),
-            _field("Host", _checklist(ids.HOSTS, HOST_GROUP_LABELS)),
             _field(
-                "Tags",
+                translate("filters.decades", lang), _checklist(ids.DECADES, {d: d for d in DECADES})
+            ),
+            _field(
+                translate("filters.kind", lang),
+                _checklist(ids.KINDS, _terms("kind", KIND_LABELS, lang)),
+            ),
+            _field(
+                translate("filters.host", lang),
+                _checklist(ids.HOSTS, _terms("host", HOST_GROUP_LABELS, lang)),
+            ),
+            _field(
+                translate("filters.tags", lang),
                 dcc.Dropdown(
                     id=ids.TAGS,
                     options=tag_options(record),
                     value=[],
                     multi=True,
-                    placeholder="Any tag",
+                    placeholder=translate("filters.any_tag", lang),
                 ),
             ),
             dcc.Checklist(
                 id=ids.ABSTRACT,
-                options=[{"label": "Only events named in the article's abstract", "value": "1"}],
+                options=[{"label": translate("filters.abstract", lang), "value": "1"}],
                 value=[],
                 className="checks",
             ),
             html.Hr(),
             _field(
-                "Lanes",
+                translate("filters.lanes", lang),
                 dcc.RadioItems(
                     id=ids.LANES,
-                    options=[{"label": v, "value": k} for k, v in LANE_LABELS.items()],
+                    options=[
+                        {"label": v, "value": k}
+                        for k, v in _terms("lane", LANE_LABELS, lang).items()
+                    ],
                     value="kind",
                     className="checks",
                 ),
             ),
             _field(
-                "Colour by",
+                translate("filters.color", lang),
                 dcc.RadioItems(
                     id=ids.COLOR,
-                    options=[{"label": v, "value": k} for k, v in COLOR_LABELS.items()],
+                    options=[
+                        {"label": v, "value": k}
+                        for k, v in _terms("color", COLOR_LABELS, lang).items()
+                    ],
                     value="pair",
                     className="checks",
                     inline=True,
@@ -146,17 +174,17 @@ def filters_panel(record: Record) -> html.Aside:
     )
 
 
-def about(record: Record) -> html.Section:
+def about(record: Record, lang: str = "en") -> html.Section:
     """Return the About section: the source article, coverage and how to cite."""
     first, last = record.events["start_date"].min(), record.events["start_date"].max()
     return html.Section(
         id=ids.ABOUT,
         className="about",
         children=[
-            html.H2("About"),
+            html.H2(translate("about.title", lang)),
             html.P(
                 [
-                    "This explorer accompanies ",
+                    translate("about.accompanies", lang),
                     html.Strong(ARTICLE["author"]),
                     f" ({ARTICLE['year']}), ",
                     html.Em(ARTICLE["title"]),
@@ -172,25 +200,49 @@ def about(record: Record) -> html.Section:
                 ]
             ),
             html.P(
-                f"The record holds {record.total} leader-level engagements between the People's "
-                f"Republic of China and the USSR or Russia, from {first:%B %Y} to {last:%B %Y}: "
-                "visits, summits, treaties, declarations, meetings at multilateral events and "
-                "calls. Every event cites the pages that state its date and place; each leader's "
-                "office on the day comes from leaders.csv."
+                translate(
+                    "about.record",
+                    lang,
+                    total=record.total,
+                    first=month_year(first, lang),
+                    last=month_year(last, lang),
+                )
             ),
+            html.P(translate("about.titles", lang)),
             html.P(
                 [
-                    "Cite the dataset as: ",
+                    translate("about.cite", lang),
                     html.Code(dataset_citation(record.version)),
-                    f" Data licence: {LICENSE}.",
+                    translate("about.licence", lang, licence=LICENSE),
                 ]
             ),
         ],
     )
 
 
-def build_layout(record: Record) -> html.Div:
-    """Return the whole page."""
+def language_switch(lang: str) -> html.Nav:
+    """Return links to this page in each language (a full load: the page is built per language)."""
+    links = [
+        html.A(
+            LANG_NAMES[code],
+            href=f"?lang={code}",
+            id={"type": ids.LANG_LINK, "lang": code},
+            lang=code,
+            className="lang-link current" if code == lang else "lang-link",
+            **({"aria-current": "true"} if code == lang else {}),
+        )
+        for code in LANGS
+    ]
+    return html.Nav(
+        links,
+        id=ids.LANG_SWITCH,
+        className="lang-switch",
+        **{"aria-label": translate("header.language", lang)},
+    )
+
+
+def build_layout(record: Record, lang: str = "en") -> html.Div:
+    """Return the whole page in `lang`."""
     return html.Div(
         className="app",
         children=[
@@ -202,26 +254,25 @@ def build_layout(record: Record) -> html.Div:
                 children=[
                     html.Div(
                         [
-                            html.H1("Beijing–Moscow: leader-to-leader diplomacy, 1949–2025"),
-                            html.P(
-                                "Visits, summits, treaties and calls between the leaders of China "
-                                "and the USSR/Russia",
-                                className="subtitle",
-                            ),
+                            html.H1(translate("header.title", lang)),
+                            html.P(translate("header.subtitle", lang), className="subtitle"),
                         ]
                     ),
                     html.Div(
                         className="top-actions",
                         children=[
+                            language_switch(lang),
                             html.Button(
-                                "Filters",
+                                translate("header.filters", lang),
                                 id=ids.DRAWER_TOGGLE,
                                 className="button drawer-toggle",
                                 n_clicks=0,
                                 **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
                             ),
                             html.Label(
-                                "Link to this view", htmlFor=ids.PERMALINK, className="sr-only"
+                                translate("header.link", lang),
+                                htmlFor=ids.PERMALINK,
+                                className="sr-only",
                             ),
                             dcc.Input(
                                 id=ids.PERMALINK,
@@ -232,10 +283,12 @@ def build_layout(record: Record) -> html.Div:
                             dcc.Clipboard(
                                 id=ids.COPY,
                                 target_id=ids.PERMALINK,
-                                title="Copy link",
+                                title=translate("header.copy", lang),
                                 className="copy",
                             ),
-                            html.A("About", href="#about", className="button"),
+                            html.A(
+                                translate("header.about", lang), href="#about", className="button"
+                            ),
                         ],
                     ),
                 ],
@@ -243,7 +296,7 @@ def build_layout(record: Record) -> html.Div:
             html.Div(
                 className="body",
                 children=[
-                    filters_panel(record),
+                    filters_panel(record, lang),
                     html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0),
                     html.Main(
                         className="main",
@@ -261,18 +314,18 @@ def build_layout(record: Record) -> html.Div:
                                 id=ids.EMPTY,
                                 className="empty",
                                 hidden=True,
-                                children="No events match these filters. Remove a filter or reset.",
+                                children=translate("status.empty", lang),
                             ),
-                            window_bar(record),
-                            stage(),
-                            toolbar(),  # save the timeline, print, embed (publishing.py)
+                            window_bar(record, lang),
+                            stage(lang),
+                            toolbar(lang),  # save the timeline, print, embed (publishing.py)
                             html.Section(
                                 className="table",
                                 children=[
                                     html.Div(id=ids.EXPORTS, className="exports"),
                                     dag.AgGrid(
                                         id=ids.GRID,
-                                        columnDefs=COLUMN_DEFS,
+                                        columnDefs=column_defs(lang),
                                         defaultColDef=DEFAULT_COL_DEF,
                                         # Rows come from the server a block at a time.
                                         rowModelType="infinite",
@@ -293,9 +346,9 @@ def build_layout(record: Record) -> html.Div:
                                     ),
                                 ],
                             ),
-                            twin_section(),
-                            insights_section(),
-                            about(record),
+                            twin_section(lang),
+                            insights_section(lang),
+                            about(record, lang),
                         ],
                     ),
                 ],

@@ -13,32 +13,41 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from flask import Response, request
 
 from explorer.event_exports import EVENT_FORMATS, event_export
+from explorer.i18n import translate
 from explorer.model import Record
 
 from . import ids
 
 
-def toolbar() -> html.Div:
+def toolbar(lang: str = "en") -> html.Div:
     """Return the buttons under the timeline: save it, print the view, embed it."""
     return html.Div(
         id=ids.PUBLISH,
         className="publish",
         children=[
-            html.Span("Timeline:", className="label"),
-            html.Button("Save as SVG", id=ids.SAVE_SVG, className="button", type="button"),
-            html.Button("Save as PNG", id=ids.SAVE_PNG, className="button", type="button"),
-            html.Button("Print this view", id=ids.PRINT, className="button", type="button"),
+            html.Span(translate("publish.timeline", lang), className="label"),
+            html.Button(
+                translate("publish.svg", lang), id=ids.SAVE_SVG, className="button", type="button"
+            ),
+            html.Button(
+                translate("publish.png", lang), id=ids.SAVE_PNG, className="button", type="button"
+            ),
+            html.Button(
+                translate("publish.print", lang), id=ids.PRINT, className="button", type="button"
+            ),
             html.Details(
                 id=ids.EMBED,
                 className="embed-box",
                 children=[
-                    html.Summary("Embed", className="button"),
+                    html.Summary(translate("publish.embed", lang), className="button"),
                     html.Label(
-                        "Paste this into your page to show the timeline of this view:",
+                        translate("publish.embed_help", lang),
                         htmlFor=ids.EMBED_CODE,
                     ),
                     dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, value="", rows=3),
-                    dcc.Clipboard(target_id=ids.EMBED_CODE, title="Copy the embed code"),
+                    dcc.Clipboard(
+                        target_id=ids.EMBED_CODE, title=translate("publish.embed_copy", lang)
+                    ),
                 ],
             ),
         ],

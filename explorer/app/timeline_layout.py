@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from explorer.i18n import term, translate
 from explorer.model import Record
 from explorer.window import bounds
 
@@ -18,11 +19,11 @@ GRAPH_CONFIG = {
 }
 
 
-def _date_input(id_: str, label: str, limits: tuple[str, str]) -> html.Label:
+def _date_input(id_: str, label: str, limits: tuple[str, str], lang: str) -> html.Label:
     # Text, not type="date": a year ('1989') or a month ('1989-05') is a window too, and Dash's
     # Input raises on a date input's selection range.
     return html.Label(
-        title=f"A year, month or day between {limits[0]} and {limits[1]}",
+        title=translate("window.date_title", lang, first=limits[0], last=limits[1]),
         className="window-date",
         children=[
             html.Span(label, className="window-label"),
@@ -39,30 +40,39 @@ def _date_input(id_: str, label: str, limits: tuple[str, str]) -> html.Label:
     )
 
 
-def window_bar(record: Record) -> html.Div:
+def window_bar(record: Record, lang: str = "en") -> html.Div:
     """Return the window controls: fit to the events, one button per era, and dates from/to."""
     limits = bounds(record.events)
     eras = [
         html.Button(
-            e.name,
+            term("era", e.name, lang),
             id={"type": ids.ERA, "name": e.name},
             className="button era-button",
             n_clicks=0,
-            title=f"Show the {e.name} era",
+            title=translate("window.era_title", lang, era=term("era", e.name, lang)),
         )
         for e in record.eras.itertuples(index=False)
     ]
     fit = html.Button(
-        "Fit", id=ids.FIT, className="button", n_clicks=0, title="Fit the window to the events"
+        translate("window.fit", lang),
+        id=ids.FIT,
+        className="button",
+        n_clicks=0,
+        title=translate("window.fit_title", lang),
     )
     return html.Div(
         className="window-bar",
         children=[
-            html.Div([fit, *eras], className="era-buttons", role="group", **{"aria-label": "Eras"}),
+            html.Div(
+                [fit, *eras],
+                className="era-buttons",
+                role="group",
+                **{"aria-label": translate("window.eras", lang)},
+            ),
             html.Div(
                 [
-                    _date_input(ids.DATE_FROM, "From", limits),
-                    _date_input(ids.DATE_TO, "To", limits),
+                    _date_input(ids.DATE_FROM, translate("window.from", lang), limits, lang),
+                    _date_input(ids.DATE_TO, translate("window.to", lang), limits, lang),
                 ],
                 className="window-dates",
             ),
@@ -95,11 +105,11 @@ def timeline_card() -> html.Div:
     )
 
 
-def detail_card() -> html.Section:
+def detail_card(lang: str = "en") -> html.Section:
     """Return the details panel: previous/next/close and the chosen event."""
     buttons = [
-        html.Button(text, id=id_, className="button", n_clicks=0)
-        for text, id_ in (("← Previous", ids.PREV), ("Next →", ids.NEXT), ("Close", ids.CLOSE))
+        html.Button(translate(f"detail.{key}", lang), id=id_, className="button", n_clicks=0)
+        for key, id_ in (("previous", ids.PREV), ("next", ids.NEXT), ("close", ids.CLOSE))
     ]
     return html.Section(
         className="detail",
@@ -110,6 +120,6 @@ def detail_card() -> html.Section:
     )
 
 
-def stage() -> html.Div:
+def stage(lang: str = "en") -> html.Div:
     """Return the timeline and the details side by side (stacked on narrow screens)."""
-    return html.Div(className="stage", children=[timeline_card(), detail_card()])
+    return html.Div(className="stage", children=[timeline_card(), detail_card(lang)])

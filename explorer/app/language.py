@@ -1,0 +1,79 @@
+"""The page's language on the server: the index's `<html lang>` and title, the layout's language,
+and the browser's Accept-Language as the default when the URL names none.
+
+The URL's `lang` is the truth (explorer.state). The layout is fetched by a separate request
+that carries no query string (and no Referer: hardening.py), so the index leaves its language
+in a cookie for that one request; Accept-Language is the fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from urllib.parse import urlencode
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State
+from flask import Response, has_request_context, redirect, request
+
+from explorer.i18n import DEFAULT_LANG, HTML_LANGS, LANGS, language, negotiate, translate
+
+from . import ids
+
+COOKIE = "explorer-lang"
+HTML_TAG = '<html lang="en">'
+
+
+def request_language() -> str:
+    """Return the language of the current request: its `lang`, the cookie, or Accept-Language
+    (English outside a request: Dash checks the layout at start-up)."""
+    if not has_request_context():
+        return DEFAULT_LANG
+    for value in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if value in LANGS:
+            return value
+    return negotiate(request.headers.get("Accept-Language"))
+
+
+def localize_index(html: str, lang: str, title: str) -> str:
+    """Return the index page with `<html lang>` and `<title>` in `lang`."""
+    html = html.replace(HTML_TAG, f'<html lang="{HTML_LANGS[language(lang)]}">', 1)
+    local = f"<title>{escape(translate('app.title', lang))}</title>"
+    return html.replace(f"<title>{escape(title)}</title>", local, 1)
+
+
+def register_language(app: Dash, build: Callable[[str], object], title: str) -> None:
+    """Serve the page in the request's language: redirect a URL without `lang` to the browser's
+    language (when not English), localize the index, build the layout per language."""
+    server, prefix = app.server, app.config.routes_pathname_prefix
+    pages = (prefix, prefix + "embed")
+    app.layout = lambda: build(request_language())
+
+    @server.before_request
+    def default_language() -> Response | None:
+        if request.method != "GET" or request.path not in pages or "lang" in request.args:
+            return None
+        lang = negotiate(request.headers.get("Accept-Language"))
+        if lang == "en":
+            return None
+        query = urlencode([*request.args.items(multi=True), ("lang", lang)])
+        return redirect(f"{request.path}?{query}", code=302)
+
+    @server.after_request
+    def localize(response: Response) -> Response:
+        if request.path not in pages or response.mimetype != "text/html":
+            return response
+        lang = language(request.args.get("lang"))
+        response.set_data(localize_index(response.get_data(as_text=True), lang, title))
+        response.set_cookie(COOKIE, lang, samesite="Lax", httponly=True)
+        response.headers["Vary"] = "Accept-Language, Cookie"
+        return response
+
+
+def register_switch(app: Dash) -> None:
+    """Keep the switcher's links on the current view (assets/language.js)."""
+    app.clientside_callback(
+        ClientsideFunction("language", "links"),
+        Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
+        Input(ids.URL, "search"),
+        State({"type": ids.LANG_LINK, "lang": ALL}, "id"),
+    )
