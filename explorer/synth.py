@@ -146,6 +146,9 @@ def _event(rng: random.Random, tenures: tuple[Tenure, ...], places: dict) -> dic
         "end_date": end.isoformat() if end else "",
         "date_precision": precision,
         "title": f"Synthetic {kind}: {chinese[0]} and {russians[0]} {where}",
+        # Synthetic titles say so in every language the record carries.
+        "title_zh": f"合成事件（{kind}）：{chinese[0]}、{russians[0]}",
+        "title_ru": f"Синтетическое событие ({kind}): {chinese[0]}, {russians[0]}",
         "kind": kind,
         "china_leaders": ";".join(chinese),
         "russia_leaders": ";".join(russians),

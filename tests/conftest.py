@@ -19,6 +19,8 @@ EVENT = {
     "end_date": "",
     "date_precision": "day",
     "title": "Deng Xiaoping meets Mikhail Gorbachev",
+    "title_zh": "邓小平会见戈尔巴乔夫",
+    "title_ru": "Встреча Дэн Сяопина и Михаила Горбачёва",
     "kind": "summit",
     "china_leaders": "Deng Xiaoping",
     "russia_leaders": "Mikhail Gorbachev",
