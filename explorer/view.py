@@ -49,8 +49,10 @@ class View:
 
     def count_text(self, total: int) -> str:
         """Return '46 of 210 events', saying when the window narrows them."""
-        key = "status.count_window" if self.state.start and self.state.end else "status.count"
-        return translate(key, self.state.lang, shown=len(self.events), total=total)
+        shown, lang = len(self.events), self.state.lang
+        if self.state.start and self.state.end:
+            return translate("status.count_window", lang, shown=shown, total=total)
+        return translate("status.count", lang, shown=shown, total=total)
 
 
 def open_view(record: Record, vocab: Vocabulary, query: str) -> View:
