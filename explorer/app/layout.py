@@ -174,6 +174,19 @@ def filters_panel(record: Record, lang: str = "en") -> html.Aside:
     )
 
 
+def article_reference() -> list:
+    """Return the source article's reference: author, year, title, journal and DOI link."""
+    return [
+        html.Strong(ARTICLE["author"]),
+        f" ({ARTICLE['year']}), ",
+        html.Em(ARTICLE["title"]),
+        f", {ARTICLE['journal']} {ARTICLE['volume']}({ARTICLE['issue']}), {ARTICLE['pages']}, ",
+        html.A(
+            f"doi:{ARTICLE['doi']}", href=ARTICLE["url"], target="_blank", rel="noopener noreferrer"
+        ),
+    ]
+
+
 def about(record: Record, lang: str = "en") -> html.Section:
     """Return the About section: the source article, coverage and how to cite."""
     first, last = record.events["start_date"].min(), record.events["start_date"].max()
@@ -185,17 +198,8 @@ def about(record: Record, lang: str = "en") -> html.Section:
             html.P(
                 [
                     translate("about.accompanies", lang),
-                    html.Strong(ARTICLE["author"]),
-                    f" ({ARTICLE['year']}), ",
-                    html.Em(ARTICLE["title"]),
-                    f", {ARTICLE['journal']} {ARTICLE['volume']}"
-                    f"({ARTICLE['issue']}), {ARTICLE['pages']}, ",
-                    html.A(
-                        f"doi:{ARTICLE['doi']}",
-                        href=ARTICLE["url"],
-                        target="_blank",
-                        rel="noopener noreferrer",
-                    ),
+                    # The article's reference stays as published (English), marked as such.
+                    html.Span(lang="en", children=article_reference()),
                     ".",
                 ]
             ),
@@ -212,7 +216,7 @@ def about(record: Record, lang: str = "en") -> html.Section:
             html.P(
                 [
                     translate("about.cite", lang),
-                    html.Code(dataset_citation(record.version)),
+                    html.Code(dataset_citation(record.version), lang="en"),
                     translate("about.licence", lang, licence=LICENSE),
                 ]
             ),
