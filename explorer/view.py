@@ -16,9 +16,12 @@ from explorer import filters
 from explorer.citations import cited_records, lookup
 from explorer.exports import FORMATS, Era, ExportMeta, filename
 from explorer.exports.tabular import csv_blocks
-from explorer.i18n import translate
+from explorer.i18n import language, translate
+from explorer.localize import localized
 from explorer.model import Record
 from explorer.state import URL_KEYS, ViewState, Vocabulary, from_query, to_query
+
+LOCALIZED_FORMATS = ("ics", "timelinejs.json", "vis.json")
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,18 @@ def _meta(record: Record, view: View, url: str) -> ExportMeta:
         url=url,
         eras=eras_of(record),
         sources=cited_records(view.events, lookup(record.sources)),
+        lang=language(view.state.lang),
     )
 
 
 def export_view(record: Record, view: View, fmt: str, url: str = "") -> Export:
     """Return the view's events in format `fmt` (a key of exports.FORMATS)."""
-    spec = FORMATS[fmt]
+    spec, meta = FORMATS[fmt], _meta(record, view, url)
     name = filename(filters.view_slug(view.state), fmt)
-    return Export(spec.write(view.events, _meta(record, view, url)), name, spec.media_type)
+    # Calendars and timelines show titles and places: in the view's language. Tables keep the
+    # record's columns (title, title_zh, title_ru) whatever the language.
+    events = localized(view.events, meta.lang) if fmt in LOCALIZED_FORMATS else view.events
+    return Export(spec.write(events, meta), name, spec.media_type)
 
 
 def stream_csv(record: Record, view: View, url: str = "") -> tuple[str, str, Iterator[bytes]]:

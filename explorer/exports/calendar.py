@@ -10,6 +10,7 @@ import pandas as pd
 from explorer.citation import DATASET_TITLE, PROJECT
 from explorer.exports.meta import ExportMeta, safe_url
 from explorer.formatting import place_label
+from explorer.i18n import translate
 
 # RFC 5545 3.3.11: these characters are escaped in TEXT values.
 # A lone CR ends a content line for some readers, so it is a line break too.
@@ -50,11 +51,12 @@ def _stamp(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _vevent(ev, stamp: str) -> list[str]:
+def _vevent(ev, stamp: str, lang: str = "en") -> list[str]:
     last = ev.end_date if pd.notna(ev.end_date) else ev.start_date
-    description = "\n".join([ev.summary, "", "Sources:", *ev.sources])
+    sources = translate("export.sources", lang)
+    description = "\n".join([ev.summary, "", sources, *ev.sources])
     if ev.date_precision != "day":
-        description = f"Date known to the {ev.date_precision} only.\n" + description
+        description = translate(f"export.precision.{ev.date_precision}", lang) + "\n" + description
     lines = [
         "BEGIN:VEVENT",
         f"UID:{ev.id}@{PROJECT}",
@@ -62,7 +64,7 @@ def _vevent(ev, stamp: str) -> list[str]:
         f"DTSTART;VALUE=DATE:{ev.start_date:%Y%m%d}",
         f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",  # DTEND is exclusive
         f"SUMMARY:{escape_text(ev.title)}",
-        f"LOCATION:{escape_text(place_label(ev.city, ev.country, ev.host))}",
+        f"LOCATION:{escape_text(place_label(ev.city, ev.country, ev.host, lang))}",
         f"DESCRIPTION:{escape_text(description)}",
         f"CATEGORIES:{escape_text(ev.kind)}",
     ]
@@ -82,6 +84,6 @@ def to_ics(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         f"X-WR-CALNAME:{escape_text(DATASET_TITLE)}",
     ]
     for ev in events.itertuples(index=False):
-        lines += _vevent(ev, stamp)
+        lines += _vevent(ev, stamp, meta.lang)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")

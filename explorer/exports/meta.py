@@ -42,6 +42,8 @@ class ExportMeta:
     # The pages the exported events cite (explorer.citations.cited_records), for the exports
     # that list them: JSON `sources`, the xlsx Sources sheet, BibTeX/RIS entries.
     sources: tuple[dict, ...] = ()
+    # The interface language of the view: the xlsx About sheet, ICS and timeline exports use it.
+    lang: str = "en"
 
     def as_dict(self) -> dict:
         """Return the metadata as JSON-ready data, with the source article."""

@@ -13,6 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from explorer.citation import LICENSE, article_citation
 from explorer.citations import FIELDS as SOURCE_COLUMNS
 from explorer.exports.meta import ExportMeta
+from explorer.i18n import translate
 from explorer.schema import list_columns, resource
 
 # OWASP CSV injection: a cell a spreadsheet would run as a formula starts with one of these.
@@ -88,18 +89,36 @@ def _legal(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
+# The About sheet's rows: catalogue keys about_sheet.<field>.
+ABOUT_FIELDS = (
+    "dataset",
+    "version",
+    "filters",
+    "events",
+    "url",
+    "exported_at",
+    "licence",
+    "article",
+)
+
+
 def _about_rows(meta: ExportMeta, count: int) -> list[tuple[str, str]]:
-    info = meta.as_dict()
-    filters = "; ".join(f"{k}={', '.join(v)}" for k, v in meta.filters.items()) or "none (all)"
+    info, lang = meta.as_dict(), meta.lang
+    filters = "; ".join(f"{k}={', '.join(v)}" for k, v in meta.filters.items())
+    values = (
+        info["title"],
+        info["dataset_version"],
+        filters or translate("about_sheet.no_filters", lang),
+        str(count),
+        info["url"],
+        info["exported_at"],
+        LICENSE,
+        article_citation(),
+    )
+    # The field names in the view's language; the values (titles, citations) as published.
     return [
-        ("Dataset", info["title"]),
-        ("Dataset version", info["dataset_version"]),
-        ("Filters", filters),
-        ("Events", str(count)),
-        ("View URL", info["url"]),
-        ("Exported at", info["exported_at"]),
-        ("Licence", LICENSE),
-        ("Source article", article_citation()),
+        (translate(f"about_sheet.{key}", lang), value)
+        for key, value in zip(ABOUT_FIELDS, values, strict=True)
     ]
 
 
@@ -119,7 +138,11 @@ def to_xlsx(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="Events", index=False)
-        about = pd.DataFrame(_about_rows(meta, len(frame)), columns=["Field", "Value"]).map(_legal)
+        head = [
+            translate("about_sheet.field", meta.lang),
+            translate("about_sheet.value", meta.lang),
+        ]
+        about = pd.DataFrame(_about_rows(meta, len(frame)), columns=head).map(_legal)
         about.to_excel(writer, sheet_name="About", index=False)
         sheet = writer.sheets["Events"]
         sheet.freeze_panes = "A2"

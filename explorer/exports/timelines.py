@@ -13,6 +13,7 @@ import pandas as pd
 from explorer.citation import ARTICLE, DATASET_TITLE, article_citation
 from explorer.exports.meta import ExportMeta
 from explorer.formatting import date_label, leaders_label, place_label
+from explorer.i18n import term, translate
 from explorer.model import KIND_LABELS
 
 # date_precision -> the TimelineJS date fields it fills.
@@ -23,25 +24,25 @@ def _tljs_date(day: pd.Timestamp, precision: str) -> dict:
     return {part: getattr(day, part) for part in TLJS_PARTS.get(precision, TLJS_PARTS["day"])}
 
 
-def _links(urls: tuple[str, ...]) -> str:
+def _links(urls: tuple[str, ...], lang: str = "en") -> str:
     items = "".join(
         f'<li><a href="{escape(u)}" target="_blank" rel="noopener noreferrer">{escape(u)}</a></li>'
         for u in urls
     )
-    return f"<p>Sources:</p><ul>{items}</ul>"
+    return f"<p>{escape(translate('export.sources', lang))}</p><ul>{items}</ul>"
 
 
-def _slide(ev) -> dict:
+def _slide(ev, lang: str = "en") -> dict:
     slide = {
         "unique_id": ev.id,
         "start_date": _tljs_date(ev.start_date, ev.date_precision),
         "text": {
             "headline": escape(ev.title),
             "text": f"<p>{escape(leaders_label(ev.china_leaders, ev.russia_leaders))} · "
-            f"{escape(place_label(ev.city, ev.country, ev.host))}</p>"
-            f"<p>{escape(ev.summary)}</p>{_links(ev.sources)}",
+            f"{escape(place_label(ev.city, ev.country, ev.host, lang))}</p>"
+            f"<p>{escape(ev.summary)}</p>{_links(ev.sources, lang)}",
         },
-        "group": KIND_LABELS.get(ev.kind, ev.kind),
+        "group": term("kind", ev.kind, lang),
     }
     if pd.notna(ev.end_date) and ev.end_date != ev.start_date:
         slide["end_date"] = _tljs_date(ev.end_date, ev.date_precision)
@@ -62,24 +63,27 @@ def to_timelinejs(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         {
             "start_date": _tljs_date(pd.Timestamp(e.start), "day"),
             "end_date": _tljs_date(pd.Timestamp(e.end or meta.exported_at[:10]), "day"),
-            "text": {"headline": escape(e.name)},
+            "text": {"headline": escape(term("era", e.name, meta.lang))},
         }
         for e in meta.eras
     ]
-    doc = {"title": title, "events": [_slide(ev) for ev in events.itertuples(index=False)]}
+    doc = {
+        "title": title,
+        "events": [_slide(ev, meta.lang) for ev in events.itertuples(index=False)],
+    }
     if eras:
         doc["eras"] = eras
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _item(ev) -> dict:
+def _item(ev, lang: str = "en") -> dict:
     item = {
         "id": ev.id,
         "content": escape(ev.title),
         "start": ev.start_date.strftime("%Y-%m-%d"),
         "group": ev.kind,
         "title": escape(
-            f"{date_label(ev.start_date, ev.end_date, ev.date_precision)} · "
+            f"{date_label(ev.start_date, ev.end_date, ev.date_precision, lang)} · "
             f"{leaders_label(ev.china_leaders, ev.russia_leaders)}"
         ),
         "type": "point",
@@ -94,7 +98,7 @@ def to_vis(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return vis-timeline JSON: `items` (ranges for multi-day events) and `groups` by kind."""
     kinds = [k for k in KIND_LABELS if k in set(events["kind"])]
     doc = {
-        "items": [_item(ev) for ev in events.itertuples(index=False)],
-        "groups": [{"id": k, "content": KIND_LABELS[k]} for k in kinds],
+        "items": [_item(ev, meta.lang) for ev in events.itertuples(index=False)],
+        "groups": [{"id": k, "content": term("kind", k, meta.lang)} for k in kinds],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
