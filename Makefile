@@ -27,8 +27,12 @@ run: $(VENV)/.run
 	@$(BIN)/explorer $(ARGS)
 
 # Browser tests use Debian's Chromium; nothing downloads a browser of its own.
+# Fonts for Chinese and Russian (the page and screenshots in zh/ru): Debian's, never fetched by
+# the page at run time.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq chromium; }
+	@fc-list :lang=zh | grep -q . || { $(APT) update -qq && $(APT) install -y -qq fonts-wqy-zenhei; }
+	@fc-list :lang=ru | grep -q . || { $(APT) update -qq && $(APT) install -y -qq fonts-dejavu-core; }
 
 # The real TimelineJS and vis-timeline, for the tests that load the exports into them.
 JS := tests/js
@@ -50,9 +54,8 @@ test: $(VENV)/.test chromium $(JS)/node_modules/.package-lock.json lint validate
 docs: $(VENV)/.run
 	$(BIN)/python -m explorer docs
 
-# Screenshots for the README (CJK fonts make native names legible in them).
+# Screenshots for the README (the chromium step's CJK fonts make Chinese legible in them).
 screenshots: $(VENV)/.test chromium
-	@fc-list | grep -qi "wenquanyi\|noto sans cjk" || $(APT) install -y -qq fonts-wqy-zenhei
 	$(BIN)/python docs/screenshots.py
 
 # Not part of `make test`: the benchmark behind docs/performance.md (ARGS="--sizes shipped,10000"

@@ -1,4 +1,4 @@
-"""Take the README's screenshots: the main view at desktop and phone widths.
+"""Take the README's screenshots: the main view at desktop and phone widths, in Chinese and Russian.
 
 Run with `make screenshots` (serves the shipped data on a loopback port, uses Debian's Chromium).
 """
@@ -6,6 +6,7 @@ Run with `make screenshots` (serves the shipped data on a loopback port, uses De
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from pathlib import Path
 
@@ -25,12 +26,16 @@ SHOTS = {
         None,
     ),
     "screenshot-insights.png": (1440, 900, "/", ".insights"),
+    # The page in Chinese and Russian (CJK and Cyrillic from Debian's fonts, nothing fetched).
+    "screenshot-zh.png": (1440, 900, "/?lang=zh&event=2013-03-22-xi-putin-moscow", None),
+    "screenshot-ru.png": (1440, 900, "/?lang=ru&event=2013-03-22-xi-putin-moscow", None),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
-def main() -> None:
-    """Serve the app, open each view, and save full-width screenshots next to this file."""
+def main(names: list[str]) -> None:
+    """Serve the app, open each view (or only those `names`), and save full-width screenshots
+    next to this file."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -38,6 +43,8 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for name, (width, height, path, element) in SHOTS.items():
+            if names and name not in names:
+                continue
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + path)
             page.wait_for_selector("#timeline .cartesianlayer .point")
@@ -55,4 +62,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])  # e.g. `python docs/screenshots.py screenshot-zh.png`

@@ -7,6 +7,7 @@ more than the rest of a filter callback (the tests validate each figure against 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import replace
 from functools import cache
 from html import escape
@@ -241,7 +242,12 @@ LANE_CHAR_PX = 7  # an upper bound on a 12 px tick label's character width
 
 def _lane_margin(order: list[str]) -> int:
     """Return the left margin (px) that fits the longest lane name."""
-    return 16 + LANE_CHAR_PX * max((len(o) for o in order), default=4)
+    return 16 + LANE_CHAR_PX * max((_width(o) for o in order), default=4)
+
+
+def _width(text: str) -> int:
+    """Return a text's width in Latin characters: a CJK character is about two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _layout(state: ViewState, order: list[str], window: Window, limits: Window, meta: dict) -> dict:
