@@ -91,7 +91,10 @@ function eventList(data) {
     const more = document.createElement("li");
     more.className = "twin-more";
     more.setAttribute("role", "presentation");
-    more.textContent = `… and ${data.more} more: narrow the filters to list them.`;
+    // In the page's language (explorer/app/language.py writes the texts into the index).
+    const texts = window.explorerTexts ? window.explorerTexts() : {};
+    const template = texts.twin_more || "… and {count} more: narrow the filters to list them.";
+    more.textContent = template.replace("{count}", data.more);
     items.push(more);
   }
   list.replaceChildren(...items);

@@ -1,5 +1,15 @@
 // The language switcher keeps the view: each link is this page's query with its own `lang`.
 // The page is built per language on the server, so a switch is a full load (explorer/app/language.py).
+// The texts the page's scripts write, in the page's language: a <meta> the server fills in.
+window.explorerTexts = function () {
+  const meta = document.querySelector('meta[name="explorer-texts"]');
+  try {
+    return JSON.parse(meta.content);
+  } catch (e) {
+    return {};
+  }
+};
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   language: {
     links: function (search, codes) {

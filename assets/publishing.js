@@ -21,7 +21,7 @@
       link.className = "embed-open";
       link.target = "_blank";
       link.rel = "noopener";
-      link.textContent = "Open in the full explorer ↗";
+      link.textContent = window.explorerTexts().embed_open || "Open in the full explorer ↗";
       link.href = basePath();
       // The view changes as the reader clicks: the link follows it.
       link.addEventListener("click", function () {
@@ -46,12 +46,12 @@
   // "Print this view": the whole filtered table, fetched from the view's JSON export, is
   // printed in place of the list of events (which Ctrl+P prints, up to its 500 rows).
   const PRINT_COLUMNS = [
-    ["Date", (e) => e.start_date + (e.end_date ? " – " + e.end_date : "")],
-    ["Event", (e) => e.title],
-    ["Kind", (e) => e.kind],
-    ["Place", (e) => [e.city, e.country].filter(Boolean).join(", ") || e.host],
-    ["China", (e) => (e.china_leaders || []).join("; ")],
-    ["USSR / Russia", (e) => (e.russia_leaders || []).join("; ")],
+    ["date", "Date", (e) => e.start_date + (e.end_date ? " – " + e.end_date : "")],
+    ["event", "Event", (e) => e["title_" + window.explorerTexts().lang] || e.title],
+    ["kind", "Kind", (e) => e.kind],
+    ["place", "Place", (e) => [e.city, e.country].filter(Boolean).join(", ") || e.host],
+    ["china", "China", (e) => (e.china_leaders || []).join("; ")],
+    ["russia", "USSR / Russia", (e) => (e.russia_leaders || []).join("; ")],
   ];
 
   function printTable(events) {
@@ -60,14 +60,14 @@
     const head = table.createTHead().insertRow();
     PRINT_COLUMNS.forEach(function (column) {
       const th = document.createElement("th");
-      th.textContent = column[0];
+      th.textContent = window.explorerTexts()["print_" + column[0]] || column[1];
       head.appendChild(th);
     });
     const body = table.createTBody();
     events.forEach(function (event) {
       const row = body.insertRow();
       PRINT_COLUMNS.forEach(function (column) {
-        row.insertCell().textContent = column[1](event);
+        row.insertCell().textContent = column[2](event);
       });
     });
     return table;

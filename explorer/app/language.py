@@ -8,6 +8,7 @@ in a cookie for that one request; Accept-Language is the fallback.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from html import escape
 from urllib.parse import urlencode
@@ -34,9 +35,28 @@ def request_language() -> str:
     return negotiate(request.headers.get("Accept-Language"))
 
 
+def script_texts(lang: str) -> dict[str, str]:
+    """Return the texts the page's own scripts write (assets/app.js, publishing.js) in `lang`."""
+    return {
+        "lang": lang,
+        "embed_open": translate("embed.open", lang),
+        "twin_more": translate("twin.more", lang),
+        "print_date": translate("print.date", lang),
+        "print_event": translate("print.event", lang),
+        "print_kind": translate("print.kind", lang),
+        "print_place": translate("print.place", lang),
+        "print_china": translate("print.china", lang),
+        "print_russia": translate("print.russia", lang),
+    }
+
+
 def localize_index(html: str, lang: str, title: str) -> str:
-    """Return the index page with `<html lang>` and `<title>` in `lang`."""
-    html = html.replace(HTML_TAG, f'<html lang="{HTML_LANGS[language(lang)]}">', 1)
+    """Return the index page with `<html lang>`, `<title>` and the scripts' texts in `lang`."""
+    lang = language(lang)
+    html = html.replace(HTML_TAG, f'<html lang="{HTML_LANGS[lang]}">', 1)
+    # A <meta> (not a script): read by the page's scripts, nothing for the CSP to allow.
+    texts = escape(json.dumps(script_texts(lang), ensure_ascii=False), quote=True)
+    html = html.replace("</head>", f'<meta name="explorer-texts" content="{texts}">\n</head>', 1)
     local = f"<title>{escape(translate('app.title', lang))}</title>"
     return html.replace(f"<title>{escape(title)}</title>", local, 1)
 
