@@ -133,7 +133,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     const all = options(list);
     const status = document.getElementById("twin-status");
     if (status) {
-      status.textContent = `${all.indexOf(option) + 1} of ${all.length}: ${option.textContent}`;
+      const texts = window.explorerTexts ? window.explorerTexts() : {};
+      const template = texts.twin_status || "{n} of {total}: {text}";
+      status.textContent = template
+        .replace("{n}", all.indexOf(option) + 1)
+        .replace("{total}", all.length)
+        .replace("{text}", option.textContent);
     }
   }
 

@@ -18,7 +18,13 @@ SWAPPED = {"title": "title_{lang}", "label": "label_{lang}"}
 TERMS = {"city": "city", "country": "country"}
 
 
-def localized(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+def localized_titles(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return `events` with only the titles in `lang`: for views whose places are also values
+    to filter by (the insights' map), which must stay the record's."""
+    return localized(events, lang, terms=False)
+
+
+def localized(events: pd.DataFrame, lang: str, *, terms: bool = True) -> pd.DataFrame:
     """Return `events` with titles, labels and places in `lang` (English ones where none);
     `title_en` keeps the English title. English returns the frame itself."""
     lang = language(lang)
@@ -31,7 +37,7 @@ def localized(events: pd.DataFrame, lang: str) -> pd.DataFrame:
         if local in events:
             given = events[local].fillna("").astype(str)
             out[column] = given.where(given != "", events[column])
-    for column, prefix in TERMS.items():
+    for column, prefix in TERMS.items() if terms else ():
         names = {v: term(prefix, v, lang) for v in events[column].unique() if v}
         out[column] = events[column].map(lambda v, n=names: n.get(v, v))
     return out

@@ -17,7 +17,7 @@ from explorer.filters import DECADES
 from explorer.i18n import catalogue, date_text, negotiate, term, translate
 from explorer.insights import table_frames, tables
 from explorer.labels import FORUMS, labels
-from explorer.localize import ENGLISH_TITLE, localized
+from explorer.localize import ENGLISH_TITLE, localized, localized_titles
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
 from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
 from explorer.table import COLUMN_DEFS
@@ -179,3 +179,10 @@ def test_an_island_takes_na_in_russian():
 
 def test_decades_need_no_translation():
     assert all(re.fullmatch(r"\d{4}s", d) for d in DECADES)
+
+
+def test_titles_only_keep_the_places_that_filters_read(shipped):
+    shown = localized_titles(shipped.events, "zh")
+    assert (shown["title"] == shipped.events["title_zh"]).all()
+    assert (shown["city"] == shipped.events["city"]).all()
+    assert (localized(shipped.events, "zh")["city"] != shipped.events["city"]).any()

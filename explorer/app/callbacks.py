@@ -10,7 +10,7 @@ from explorer.details import event_detail
 from explorer.event_list import event_list
 from explorer.figure import legend_items, timeline_figure
 from explorer.i18n import language
-from explorer.localize import localized
+from explorer.localize import localized, localized_titles
 from explorer.model import Record
 from explorer.state import Vocabulary, from_query, to_query
 from explorer.table import row_index, table_page
@@ -132,7 +132,8 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
         if seen is not True:
             raise PreventUpdate
         view = open_view(record, vocab, _text(search))
-        t, lang = insights.tables(view.events, capitals), language(view.state.lang)
+        lang = language(view.state.lang)
+        t = insights.tables(localized_titles(view.events, lang), capitals)
         return (
             insight_figures.map_figure(t.places, t.arcs, lang),
             insight_figures.tempo_figure(t.per_year, record.eras, lang),
@@ -156,7 +157,8 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
         if not any(shown):
             return [[] for _ in clicks]
         view = open_view(record, vocab, _text(search))
-        frames, lang = insights.table_frames(view.events, capitals), language(view.state.lang)
+        lang = language(view.state.lang)
+        frames = insights.table_frames(localized_titles(view.events, lang), capitals)
         return [
             insights_layout.table(frame, index=index, lang=lang) if show else []
             for show, (frame, index) in zip(shown, frames, strict=True)

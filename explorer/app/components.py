@@ -79,12 +79,9 @@ def _related(items: tuple[Related, ...], lang: str = "en") -> list:
 RELATED_ROWS = {"part_of": "detail.part_of", "signed": "detail.signed", "during": "detail.during"}
 
 
-def detail_panel(detail: Detail | None, lang: str = "en") -> list:
-    """Return the children of the details panel for one event, or a hint when none is chosen."""
-    if detail is None:
-        return [html.P(translate("detail.hint", lang), className="hint")]
-    lang = detail.lang
-    people = [
+def _people(people: tuple, lang: str) -> list:
+    """Return one list item per participant: name, native name and the offices held that day."""
+    return [
         html.Li(
             [
                 html.Strong(p.name),
@@ -94,8 +91,16 @@ def detail_panel(detail: Detail | None, lang: str = "en") -> list:
             ],
             className=f"side-{'china' if p.side == 'China' else 'russia'}",
         )
-        for p in detail.people
+        for p in people
     ]
+
+
+def detail_panel(detail: Detail | None, lang: str = "en") -> list:
+    """Return the children of the details panel for one event, or a hint when none is chosen."""
+    if detail is None:
+        return [html.P(translate("detail.hint", lang), className="hint")]
+    lang = detail.lang
+    people = _people(detail.people, lang)
     body = [
         html.H2(detail.title, id="detail-title"),
         english_title(detail),

@@ -41,6 +41,7 @@ def script_texts(lang: str) -> dict[str, str]:
         "lang": lang,
         "embed_open": translate("embed.open", lang),
         "twin_more": translate("twin.more", lang),
+        "twin_status": translate("twin.status", lang),
         "print_date": translate("print.date", lang),
         "print_event": translate("print.event", lang),
         "print_kind": translate("print.kind", lang),
