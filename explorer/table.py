@@ -33,6 +33,32 @@ COLUMN_DEFS: list[dict] = [
 ]
 
 
+# AG Grid's own words this grid shows (its text filter and overlays): catalogue keys
+# grid.locale.<key>, given to the grid as localeText.
+GRID_LOCALE_KEYS = (
+    "filterOoo",
+    "contains",
+    "notContains",
+    "equals",
+    "notEqual",
+    "startsWith",
+    "endsWith",
+    "blank",
+    "notBlank",
+    "andCondition",
+    "orCondition",
+    "noRowsToShow",
+    "loadingOoo",
+)
+
+
+def grid_locale(lang: str = "en") -> dict[str, str]:
+    """Return AG Grid's localeText for `lang` (empty for English, the grid's own)."""
+    if lang == "en":
+        return {}
+    return {key: translate(f"grid.locale.{key}", lang) for key in GRID_LOCALE_KEYS}
+
+
 def column_defs(lang: str = "en") -> list[dict]:
     """Return the column definitions with headers in `lang` (catalogue keys grid.<field>)."""
     return [{**c, "headerName": translate(f"grid.{c['field']}", lang)} for c in COLUMN_DEFS]

@@ -20,7 +20,7 @@ from explorer.labels import FORUMS, labels
 from explorer.localize import ENGLISH_TITLE, localized, localized_titles
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
 from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
-from explorer.table import COLUMN_DEFS
+from explorer.table import COLUMN_DEFS, GRID_LOCALE_KEYS
 
 SOURCE = Path(i18n.__file__).parent
 # translate("key", ...) and translate(f"prefix.{...}", ...): the keys the code spells out.
@@ -57,6 +57,7 @@ def _dynamic(record) -> set[str]:
         "country": [c for c in events["country"].unique() if c],
         "forum": FORUMS,
         "grid": [c["field"] for c in COLUMN_DEFS] + ["yes"],
+        "grid.locale": GRID_LOCALE_KEYS,
         "column": columns,
         "detail": ("previous", "next", "close"),
         "label": ("in", "virtual", "call", "video_call"),

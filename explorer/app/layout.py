@@ -10,7 +10,7 @@ from explorer.filters import DECADES
 from explorer.i18n import LANG_NAMES, LANGS, month_year, term, translate
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
 from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
-from explorer.table import BLOCK_SIZE, DEFAULT_COL_DEF, column_defs
+from explorer.table import BLOCK_SIZE, DEFAULT_COL_DEF, column_defs, grid_locale
 
 from . import ids
 from .insights_layout import insights_section, twin_section
@@ -344,6 +344,7 @@ def build_layout(record: Record, lang: str = "en") -> html.Div:
                                             # One Dash output answers one request.
                                             "maxConcurrentDatasourceRequests": 1,
                                             "animateRows": False,
+                                            "localeText": grid_locale(lang),
                                         },
                                         className="ag-theme-quartz",
                                         style={"height": "420px"},
