@@ -42,7 +42,7 @@ def _layout(title: str, **layout: object) -> dict:
     }
 
 
-def _arc_trace(arcs: pd.DataFrame) -> dict:
+def _arc_trace(arcs: pd.DataFrame, lang: str = "en") -> dict:
     """Return every visit route as one line trace, routes separated by gaps (None)."""
     lats: list = []
     lons: list = []
@@ -57,7 +57,7 @@ def _arc_trace(arcs: pd.DataFrame) -> dict:
         "mode": "lines",
         "hoverinfo": "skip",
         "line": {"width": 1, "color": "rgba(80,80,80,0.35)"},
-        "name": "visit (capital → venue)",
+        "name": translate("chart.arcs", lang),
     }
 
 
@@ -93,7 +93,7 @@ def _place_trace(part: pd.DataFrame, side: str, color: str, lang: str = "en") ->
 
 def map_figure(places: pd.DataFrame, arcs: pd.DataFrame, lang: str = "en") -> dict:
     """Return meeting places sized by count and coloured by host side, with visit arcs."""
-    traces = [_arc_trace(arcs)]
+    traces = [_arc_trace(arcs, lang)]
     for side, color in SIDE_COLORS.items():
         part = places[places["side"] == side]
         if not part.empty:

@@ -127,3 +127,21 @@ def test_the_browsers_language_is_the_default(browser, base_url, shipped, locale
         assert page.evaluate("document.documentElement.lang") == HTML_LANGS[lang]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_insights_are_in_the_language(page: Page, shipped, lang):
+    page.goto(f"/?lang={lang}")
+    wait_count(page, lang, shipped.total, shipped.total)
+    page.locator("#insights").scroll_into_view_if_needed()  # drawn once near the screen
+    titles = {
+        "#insight-map": "chart.map",
+        "#insight-tempo": "chart.tempo",
+        "#insight-pairs": "chart.pairs",
+        "#insight-direction": "chart.direction",
+    }
+    for chart, key in titles.items():
+        expect(page.locator(f"{chart} .gtitle")).to_have_text(translate(key, lang))
+    gaps = page.locator("#insight-gaps-table th")
+    expect(gaps.first).to_have_text(re.compile(r"\S"))
+    assert english_left(page.evaluate(VISIBLE_TEXT), lang) == []
