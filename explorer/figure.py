@@ -313,7 +313,9 @@ def timeline_figure(record: Record, events: pd.DataFrame, state: ViewState) -> d
     index = frame["lane"].map({lane: i for i, lane in enumerate(order)}).astype(float)
     if len(frame) > AGGREGATE_ABOVE:
         frame = frame.assign(y=index)  # one row of cells per lane: no stacking to work out
-        traces = [counts_trace(frame.assign(lane_index=index.astype(int)), len(order), window)]
+        traces = [
+            counts_trace(frame.assign(lane_index=index.astype(int)), len(order), window, lang)
+        ]
     else:
         frame = frame.assign(y=_y(frame, index))
         traces = [_span_trace(frame), *_mark_traces(frame, record, state)]

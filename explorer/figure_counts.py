@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from explorer.i18n import translate
 from explorer.state import parse_day
 
 # Above this many marks in the window the timeline shows counts per period instead: a payload
@@ -33,8 +34,11 @@ def in_window(frame: pd.DataFrame, window: tuple[str, str], margin: float = 0) -
     return frame[(frame["start_date"] >= start - pad) & (frame["start_date"] <= end + pad)]
 
 
-def counts_trace(frame: pd.DataFrame, lanes: int, window: tuple[str, str]) -> dict:
-    """Return a heatmap trace of events per lane and period (periods sized to the window)."""
+def counts_trace(
+    frame: pd.DataFrame, lanes: int, window: tuple[str, str], lang: str = "en"
+) -> dict:
+    """Return a heatmap trace of events per lane and period (periods sized to the window), its
+    words in `lang`."""
     freq, name, fmt = period_of(window)
     period = frame["start_date"].dt.to_period(freq)
     table = (
@@ -53,20 +57,24 @@ def counts_trace(frame: pd.DataFrame, lanes: int, window: tuple[str, str]) -> di
     ]
     return {
         "type": "heatmap",
-        "name": f"events per {name}",
+        "name": translate(f"counts.per.{name}", lang),
         "legendgroup": "colour",
         "x": [m.strftime("%Y-%m-%d %H:%M") for m in middles],
         "y": list(range(lanes)),
         "z": [[int(v) if v else None for v in row] for row in z],
         "customdata": [cell] * lanes,
         "colorscale": COLORSCALE,
-        "colorbar": {"title": {"text": f"events per {name}"}, "thickness": 12, "len": 0.6},
+        "colorbar": {
+            "title": {"text": translate(f"counts.per.{name}", lang)},
+            "thickness": 12,
+            "len": 0.6,
+        },
         "xgap": 1,
         "ygap": 2,
         "hoverongaps": False,
         "hovertemplate": (
-            f"<b>%{{z}} events</b>, %{{customdata[0]|{fmt}}}<br>"
-            "Click, zoom in or filter to see each event<extra></extra>"
+            f"<b>{translate('counts.events', lang, count='%{z}')}</b>, %{{customdata[0]|{fmt}}}<br>"
+            f"{translate('counts.hint', lang)}<extra></extra>"
         ),
         # Lanes by leader repeat an event once per leader; the index names each event once.
         "meta": {"events": int(frame.index.nunique())},

@@ -13,6 +13,7 @@ import pytest
 from explorer import i18n
 from explorer.app.components import LABEL_KEYS, RELATED_ROWS
 from explorer.exports.tabular import ABOUT_FIELDS
+from explorer.figure_counts import BINS
 from explorer.filters import DECADES
 from explorer.i18n import catalogue, date_text, negotiate, term, translate
 from explorer.insights import table_frames, tables
@@ -62,6 +63,7 @@ def _dynamic(record) -> set[str]:
         "detail": ("previous", "next", "close"),
         "label": ("in", "virtual", "call", "video_call"),
         "export.precision": ("month", "year"),
+        "counts.per": [name for _, _, name, _ in BINS],
         "about_sheet": tuple(ABOUT_FIELDS),
     }
     return {f"{prefix}.{value}" for prefix, values in families.items() for value in values}
