@@ -36,7 +36,7 @@ def client(shipped):
 
 @pytest.mark.parametrize(
     ("header", "location"),
-    [("zh-CN,zh;q=0.9", "/?lang=zh"), ("ru", "/?lang=ru"), ("en-GB,en", None), ("", None)],
+    [("zh-CN,zh;q=0.9", "?lang=zh"), ("ru", "?lang=ru"), ("en-GB,en", None), ("", None)],
 )
 def test_a_url_without_lang_follows_accept_language(client, header, location):
     response = client.get("/", headers={"Accept-Language": header})
@@ -46,7 +46,7 @@ def test_a_url_without_lang_follows_accept_language(client, header, location):
 
 def test_the_redirect_keeps_the_view(client):
     response = client.get("/?decade=2010s&leader=Xi+Jinping", headers={"Accept-Language": "ru"})
-    assert response.headers["Location"] == "/?decade=2010s&leader=Xi+Jinping&lang=ru"
+    assert response.headers["Location"] == "?decade=2010s&leader=Xi+Jinping&lang=ru"
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_the_index_and_layout_are_in_the_urls_language(client, lang, tag, title,
     assert f'<html lang="{tag}">' in page and title in page
     layout = json.dumps(client.get("/_dash-layout").get_json(), ensure_ascii=False)
     assert text in layout
+
+
+def test_under_a_base_path_the_page_and_its_embed_are_localized(shipped):
+    client = create_app(record=shipped, base_path="/explorer/").server.test_client()
+    for path in ("/explorer/", "/explorer/embed"):
+        page = client.get(f"{path}?lang=ru").get_data(as_text=True)
+        assert '<html lang="ru">' in page and 'name="explorer-texts"' in page
+    moved = client.get("/explorer/embed?decade=2010s", headers={"Accept-Language": "zh"})
+    assert moved.status_code == 302 and moved.headers["Location"] == "?decade=2010s&lang=zh"

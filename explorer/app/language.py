@@ -77,7 +77,8 @@ def register_language(app: Dash, build: Callable[[str], object], title: str) -> 
         if lang == "en":
             return None
         query = urlencode([*request.args.items(multi=True), ("lang", lang)])
-        return redirect(f"{request.path}?{query}", code=302)
+        # Relative: behind a proxy that strips a prefix, the browser keeps the public path.
+        return redirect(f"?{query}", code=302)
 
     @server.after_request
     def localize(response: Response) -> Response:
