@@ -10,6 +10,7 @@ import pandas as pd
 from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
 from explorer.i18n import language, term
+from explorer.labels import local_names
 from explorer.localize import ENGLISH_TITLE, localized
 from explorer.model import KIND_LABELS, Record, native_names, offices_held
 
@@ -22,6 +23,7 @@ class Person:
     native_name: str
     side: str
     offices: tuple[str, ...]
+    local_name: str = ""  # the name as the page's language writes it, where not English
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,15 @@ def event_detail(record: Record, event_id: str | None, lang: str = "en") -> Deta
     ev = rows.iloc[0]
     natives = native_names(record.leaders)
     day = pd.Timestamp(ev["start_date"])
+    local = local_names(record.leaders, lang) if lang != "en" else {}
     people = tuple(
-        Person(name, natives.get(name, ""), side, tuple(offices_held(record.leaders, name, day)))
+        Person(
+            name,
+            natives.get(name, ""),
+            side,
+            tuple(offices_held(record.leaders, name, day)),
+            local.get(name, ""),
+        )
         for side, column in (("China", "china_leaders"), ("USSR / Russia", "russia_leaders"))
         for name in ev[column]
     )

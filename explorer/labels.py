@@ -38,6 +38,11 @@ def _local_name(row, lang: str) -> str:
     return alias or row.name
 
 
+def local_names(leaders: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Return each leader's full name as `lang` writes it (习近平, Си Цзиньпин, Xi Jinping)."""
+    return {r.name: _local_name(r, lang) for r in leaders.drop_duplicates("name").itertuples()}
+
+
 def _family(row, lang: str) -> str:
     """Return the name a label uses: Chinese full names stay whole outside English."""
     name = _local_name(row, lang)

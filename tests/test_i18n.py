@@ -14,6 +14,7 @@ from explorer import i18n
 from explorer.app.components import LABEL_KEYS, RELATED_ROWS
 from explorer.exports.tabular import ABOUT_FIELDS
 from explorer.figure_counts import BINS
+from explorer.details import event_detail
 from explorer.filters import DECADES
 from explorer.i18n import catalogue, date_text, negotiate, term, translate
 from explorer.insights import table_frames, tables
@@ -189,3 +190,13 @@ def test_titles_only_keep_the_places_that_filters_read(shipped):
     assert (shown["title"] == shipped.events["title_zh"]).all()
     assert (shown["city"] == shipped.events["city"]).all()
     assert (localized(shipped.events, "zh")["city"] != shipped.events["city"]).any()
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [("en", ["", ""]), ("zh", ["习近平", "普京"]), ("ru", ["Си Цзиньпин", "Владимир Путин"])],
+)
+def test_details_name_people_as_the_language_writes_them(shipped, lang, names):
+    detail = event_detail(shipped, "2013-03-22-xi-putin-moscow", lang)
+    assert [p.local_name for p in detail.people] == names
+    assert [p.name for p in detail.people] == ["Xi Jinping", "Vladimir Putin"]

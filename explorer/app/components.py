@@ -79,13 +79,20 @@ def _related(items: tuple[Related, ...], lang: str = "en") -> list:
 RELATED_ROWS = {"part_of": "detail.part_of", "signed": "detail.signed", "during": "detail.during"}
 
 
+def _other_names(p) -> str:
+    """Return ' (Xi Jinping)' or ' (习近平)': the names beside the one shown, in parentheses."""
+    shown = p.local_name or p.name
+    others = [n for n in dict.fromkeys((p.name, p.native_name)) if n and n != shown]
+    return f" ({' · '.join(others)})" if others else ""
+
+
 def _people(people: tuple, lang: str) -> list:
     """Return one list item per participant: name, native name and the offices held that day."""
     return [
         html.Li(
             [
-                html.Strong(p.name),
-                f" ({p.native_name})" if p.native_name else "",
+                html.Strong(p.local_name or p.name),
+                _other_names(p),
                 " — ",
                 "; ".join(p.offices) or translate("detail.no_office", lang),
             ],
