@@ -12,9 +12,9 @@ import pytest
 
 from explorer import i18n
 from explorer.app.components import LABEL_KEYS, RELATED_ROWS
+from explorer.details import event_detail
 from explorer.exports.tabular import ABOUT_FIELDS
 from explorer.figure_counts import BINS
-from explorer.details import event_detail
 from explorer.filters import DECADES
 from explorer.i18n import catalogue, date_text, negotiate, term, translate
 from explorer.insights import table_frames, tables
