@@ -9,7 +9,8 @@ import pandas as pd
 
 from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
-from explorer.model import KIND_LABELS, Record, native_names, offices_held
+from explorer.model import Record, native_names, offices_held
+from explorer.vocabulary import term
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
         title=ev["title"],
         when=date_label(ev["start_date"], ev["end_date"], ev["date_precision"]),
         place=place_label(ev["city"], ev["country"], ev["host"]),
-        kind=KIND_LABELS.get(ev["kind"], ev["kind"]),
+        kind=term("kind", ev["kind"]).label,
         people=people,
         summary=ev["summary"],
         outcomes=tuple(ev["outcomes"]),

@@ -14,24 +14,17 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
+from explorer import vocabulary
 from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.labels import short_names
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
+from explorer.model import Record
 from explorer.state import COLOR_LABELS, ViewState
 from explorer.theme import OTHER_COLOR, PALETTE, era_band
 from explorer.window import Window, bounds, fit
 
 # Pairs cycle through the palette without yellow, which is too faint for a small mark on white.
 PAIR_PALETTE = tuple(c for c in PALETTE if c != "#F0E442")
-KIND_SYMBOLS = {
-    "visit": "circle",
-    "summit": "diamond",
-    "treaty": "square",
-    "declaration": "star",
-    "multilateral": "triangle-up",
-    "call": "x",
-}
 STACK_STEP = 0.22
 # SVG marks are quick for a few hundred, WebGL for more: with 1,329 marks a cold page was drawn
 # in 2.5-4.6 s with SVG, 2.3-2.5 s with WebGL (10,000 synthetic events, ?decade=1990s).
@@ -73,14 +66,12 @@ COLUMNS = [
 def _lanes(events: pd.DataFrame, lanes: str) -> tuple[pd.DataFrame, list[str]]:
     """Return one row per (event, lane) and the lane labels from top to bottom."""
     events = events[COLUMNS]
-    if lanes == "kind":
-        frame = events.assign(lane=events["kind"].map(KIND_LABELS))
-        present = set(events["kind"].unique())
-        order = [KIND_LABELS[k] for k in KIND_LABELS if k in present]
-    elif lanes == "host":
-        frame = events.assign(lane=events["host_group"].map(HOST_GROUP_LABELS))
-        present = set(events["host_group"].unique())
-        order = [v for k, v in HOST_GROUP_LABELS.items() if k in present]
+    if lanes in ("kind", "host"):
+        # Every kind and host gets a lane, one the vocabulary lacks included (with a default).
+        column, table = ("kind", "kind") if lanes == "kind" else ("host_group", "host")
+        frame = events.assign(lane=vocabulary.label_map(table, events[column]))
+        names = vocabulary.labels(table, events[column].unique())
+        order = [names[v] for v in vocabulary.in_order(table, events[column])]
     else:
         column = "china_leaders" if lanes == "china" else "russia_leaders"
         frame = events.assign(lane=events[column]).explode("lane")
@@ -189,7 +180,9 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
     # Every column once for the whole frame, then split by group: slicing the wide frame per
     # group cost more than building the marks.
     days, ys = _days(frame["start_date"]), frame["y"].tolist()
-    symbols, custom = frame["kind"].map(KIND_SYMBOLS).fillna("circle").tolist(), _customdata(frame)
+    kinds = {k: vocabulary.term("kind", k).symbol for k in frame["kind"].unique()}
+    symbols = frame["kind"].map(kinds).tolist()
+    custom = _customdata(frame)
     where = pd.Series(range(len(frame))).groupby(groups.to_numpy(), sort=False).agg(list)
     return [
         {
@@ -317,9 +310,9 @@ def legend_items(record: Record, events: pd.DataFrame, state: ViewState) -> dict
         if state.color == "pair"
         else (lambda e: e or "Outside the eras")
     )
-    kinds = [k for k in KIND_SYMBOLS if k in set(events["kind"])]
+    kinds = [(k, vocabulary.term("kind", k)) for k in vocabulary.in_order("kind", events["kind"])]
     return {
         "color_by": COLOR_LABELS[state.color].lower(),
         "colors": [{"label": label(g), "title": g, "color": c} for g, c in colors.items()],
-        "symbols": [{"label": KIND_LABELS.get(k, k), "symbol": KIND_SYMBOLS[k]} for k in kinds],
+        "symbols": [{"label": t.label, "symbol": t.symbol} for _, t in kinds],
     }

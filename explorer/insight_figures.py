@@ -15,13 +15,11 @@ import pandas as pd
 from plotly.colors import make_colorscale, sequential
 
 from explorer.figure import template
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
 from explorer.theme import PALETTE, era_band
+from explorer.vocabulary import HOSTS, labels, term
 
-SIDE_COLORS = dict(
-    zip(HOST_GROUP_LABELS.values(), (PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[3]), strict=True)
-)
-KIND_COLORS = dict(zip(KIND_LABELS, PALETTE, strict=False))
+SIDE_COLORS = {t.label: t.color for t in HOSTS.values()}
+TOTALS = ["total", "cumulative"]  # per_year's columns after one per kind
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 HEIGHT = 380
 HOVER_TITLES = 8  # titles listed in a map point's hover text
@@ -125,11 +123,11 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame) -> dict:
             "x": years,
             "y": per_year[kind].tolist(),
             "name": label,
-            "marker": {"color": KIND_COLORS[kind]},
+            "marker": {"color": term("kind", kind).color},
             "customdata": years,
             "hovertemplate": f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
         }
-        for kind, label in KIND_LABELS.items()
+        for kind, label in labels("kind", per_year.columns.drop(TOTALS)).items()
     ]
     cumulative = {
         "type": "scatter",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from explorer.formatting import date_label, place_label
-from explorer.model import KIND_LABELS
+from explorer.vocabulary import label_map
 
 COLUMN_DEFS: list[dict] = [
     # Sorted and filtered by the ISO start; shown at the date's precision.
@@ -49,7 +49,7 @@ def _joined(column: str) -> Callable[[pd.DataFrame], pd.Series]:
 CELL_TEXT: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
     "start": lambda e: e["start_date"].dt.strftime("%Y-%m-%d"),
     "title": lambda e: e["title"],
-    "kind": lambda e: e["kind"].map(KIND_LABELS).fillna(e["kind"]),
+    "kind": lambda e: label_map("kind", e["kind"]),
     "china": _joined("china_leaders"),
     "russia": _joined("russia_leaders"),
     "place": lambda e: pd.Series(

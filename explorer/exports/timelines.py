@@ -13,7 +13,7 @@ import pandas as pd
 from explorer.citation import ARTICLE, DATASET_TITLE, article_citation
 from explorer.exports.meta import ExportMeta
 from explorer.formatting import date_label, leaders_label, place_label
-from explorer.model import KIND_LABELS
+from explorer.vocabulary import in_order, term
 
 # date_precision -> the TimelineJS date fields it fills.
 TLJS_PARTS = {"day": ("year", "month", "day"), "month": ("year", "month"), "year": ("year",)}
@@ -41,7 +41,7 @@ def _slide(ev) -> dict:
             f"{escape(place_label(ev.city, ev.country, ev.host))}</p>"
             f"<p>{escape(ev.summary)}</p>{_links(ev.sources)}",
         },
-        "group": KIND_LABELS.get(ev.kind, ev.kind),
+        "group": term("kind", ev.kind).label,
     }
     if pd.notna(ev.end_date) and ev.end_date != ev.start_date:
         slide["end_date"] = _tljs_date(ev.end_date, ev.date_precision)
@@ -92,9 +92,9 @@ def _item(ev) -> dict:
 
 def to_vis(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return vis-timeline JSON: `items` (ranges for multi-day events) and `groups` by kind."""
-    kinds = [k for k in KIND_LABELS if k in set(events["kind"])]
+    kinds = in_order("kind", events["kind"])
     doc = {
         "items": [_item(ev) for ev in events.itertuples(index=False)],
-        "groups": [{"id": k, "content": KIND_LABELS[k]} for k in kinds],
+        "groups": [{"id": k, "content": term("kind", k).label} for k in kinds],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
