@@ -1,14 +1,25 @@
 """Every component id, spelled once."""
 
 URL = "url"
-SEARCH = "filter-search"
-LEADERS = "filter-leaders"
-LEADERS_COMBINE = "filter-leaders-combine"
-DECADES = "filter-decades"
-KINDS = "filter-kinds"
-HOSTS = "filter-hosts"
-TAGS = "filter-tags"
-ABSTRACT = "filter-abstract"
+# Each filter's control (ViewState attribute -> id); explorer.filter_table declares the rest.
+FILTER_CONTROLS = {
+    "q": "filter-search",
+    "leaders": "filter-leaders",
+    "leaders_combine": "filter-leaders-combine",
+    "decades": "filter-decades",
+    "kinds": "filter-kinds",
+    "hosts": "filter-hosts",
+    "tags": "filter-tags",
+    "in_abstract": "filter-abstract",
+}
+SEARCH = FILTER_CONTROLS["q"]
+LEADERS = FILTER_CONTROLS["leaders"]
+LEADERS_COMBINE = FILTER_CONTROLS["leaders_combine"]
+DECADES = FILTER_CONTROLS["decades"]
+KINDS = FILTER_CONTROLS["kinds"]
+HOSTS = FILTER_CONTROLS["hosts"]
+TAGS = FILTER_CONTROLS["tags"]
+ABSTRACT = FILTER_CONTROLS["in_abstract"]
 LANES = "view-lanes"
 COLOR = "view-color"
 RESET = "filter-reset"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from explorer.citation import ARTICLE, LICENSE, dataset_citation
-from explorer.filters import DECADES
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
-from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
+from explorer.filter_table import BY_ATTR, Filter
+from explorer.model import Record
+from explorer.state import COLOR_LABELS, LANE_LABELS
 from explorer.table import BLOCK_SIZE, COLUMN_DEFS, DEFAULT_COL_DEF
 
 from . import ids
@@ -16,38 +18,62 @@ from .insights_layout import insights_section, twin_section
 from .publishing import toolbar
 from .timeline_layout import stage, window_bar
 
-SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
-
-
-def leader_options(record: Record) -> list[dict]:
-    """Return the leader choices grouped by side, each with its native name."""
-    leaders = record.leaders.drop_duplicates("name")
-    options: list[dict] = []
-    for side, label in SIDE_ORDER:
-        rows = leaders[leaders["side"] == side]
-        if rows.empty:
-            continue
-        options.append({"label": f"— {label} —", "value": f"__{side}", "disabled": True})
-        options += [
-            {"label": f"{r.name} · {r.native_name}", "value": r.name, "search": r.name}
-            for r in rows.itertuples(index=False)
-        ]
-    return options
-
-
-def tag_options(record: Record) -> list[dict]:
-    """Return the tags in use, most frequent first, with their counts."""
-    counts = record.events["tags"].explode().value_counts()
-    return [{"label": f"{tag} ({n})", "value": tag} for tag, n in counts.items()]
-
-
-def _checklist(id_: str, labels: dict[str, str]) -> dcc.Checklist:
-    options = [{"label": v, "value": k} for k, v in labels.items()]
-    return dcc.Checklist(id=id_, options=options, value=[], className="checks", inline=True)
-
 
 def _field(label: str, control, for_id: str | None = None) -> html.Div:
     return html.Div([html.Label(label, htmlFor=for_id), control], className="field")
+
+
+def _options(f: Filter, record: Record) -> list[dict]:
+    if f.options is not None:
+        return f.options(record)
+    values = f.values(record) if f.values is not None else f.choices
+    return [{"label": f.value_label(v), "value": v} for v in values]
+
+
+# A filter's control kind -> its component, labelled, from its row in explorer.filter_table.
+CONTROL_BUILDERS: dict[str, Callable[[Filter, str, list[dict]], object]] = {
+    "search": lambda f, id_, _: _field(
+        f.label,
+        dcc.Input(id=id_, type="search", debounce=0.4, value="", placeholder=f.hint),
+        id_,
+    ),
+    "dropdown": lambda f, id_, options: _field(
+        f.label, dcc.Dropdown(id=id_, options=options, value=[], multi=True, placeholder=f.hint)
+    ),
+    "radio": lambda f, id_, options: _field(
+        f.label,
+        dcc.RadioItems(
+            id=id_, options=options, value=f.choices[0], className="checks", inline=True
+        ),
+    ),
+    "checklist": lambda f, id_, options: _field(
+        f.label,
+        dcc.Checklist(id=id_, options=options, value=[], className="checks", inline=True),
+    ),
+    "check": lambda f, id_, _: dcc.Checklist(
+        id=id_, options=[{"label": f.label, "value": "1"}], value=[], className="checks"
+    ),
+}
+# Where each filter's control sits in the drawer, top to bottom.
+DRAWER_FILTERS = (
+    "q",
+    "leaders",
+    "leaders_combine",
+    "decades",
+    "kinds",
+    "hosts",
+    "tags",
+    "in_abstract",
+)
+
+
+def filter_controls(record: Record) -> list:
+    """Return the filters' controls in drawer order, each built from its row."""
+    rows = [BY_ATTR[a] for a in DRAWER_FILTERS]
+    return [
+        CONTROL_BUILDERS[f.control](f, ids.FILTER_CONTROLS[f.attr], _options(f, record))
+        for f in rows
+    ]
 
 
 def filters_panel(record: Record) -> html.Aside:
@@ -72,56 +98,7 @@ def filters_panel(record: Record) -> html.Aside:
                     ),
                 ],
             ),
-            _field(
-                "Search (any script)",
-                dcc.Input(
-                    id=ids.SEARCH,
-                    type="search",
-                    debounce=0.4,
-                    value="",
-                    placeholder="Хрущёв, 赫鲁晓夫, gas…",
-                ),
-                ids.SEARCH,
-            ),
-            _field(
-                "Leaders",
-                dcc.Dropdown(
-                    id=ids.LEADERS,
-                    options=leader_options(record),
-                    value=[],
-                    multi=True,
-                    placeholder="Any leader",
-                ),
-            ),
-            _field(
-                "Several leaders: events with",
-                dcc.RadioItems(
-                    id=ids.LEADERS_COMBINE,
-                    options=[{"label": f"{v} them", "value": k} for k, v in COMBINE_LABELS.items()],
-                    value="any",
-                    className="checks",
-                    inline=True,
-                ),
-            ),
-            _field("Decades", _checklist(ids.DECADES, {d: d for d in DECADES})),
-            _field("Kind", _checklist(ids.KINDS, KIND_LABELS)),
-            _field("Host", _checklist(ids.HOSTS, HOST_GROUP_LABELS)),
-            _field(
-                "Tags",
-                dcc.Dropdown(
-                    id=ids.TAGS,
-                    options=tag_options(record),
-                    value=[],
-                    multi=True,
-                    placeholder="Any tag",
-                ),
-            ),
-            dcc.Checklist(
-                id=ids.ABSTRACT,
-                options=[{"label": "Only events named in the article's abstract", "value": "1"}],
-                value=[],
-                className="checks",
-            ),
+            *filter_controls(record),
             html.Hr(),
             _field(
                 "Lanes",
