@@ -10,7 +10,7 @@ import pandas as pd
 from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
 from explorer.model import Record, native_names, offices_held
-from explorer.vocabulary import term
+from explorer.vocabulary import CAMPS, term
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def event_detail(record: Record, event_id: str | None) -> Detail | None:
     day = pd.Timestamp(ev["start_date"])
     people = tuple(
         Person(name, natives.get(name, ""), side, tuple(offices_held(record.leaders, name, day)))
-        for side, column in (("China", "china_leaders"), ("USSR / Russia", "russia_leaders"))
+        for column, side in CAMPS.items()
         for name in ev[column]
     )
     return Detail(

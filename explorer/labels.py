@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from explorer.vocabulary import SIDES
+
 # Tags that name the forum of a multilateral event, in the order they are preferred.
 FORUMS = ("SCO", "BRICS", "APEC", "G20", "G8", "CICA", "UN")
 # kind -> rank; milestones named in the article's abstract outrank everything (MILESTONE).
 KIND_RANKS = {"visit": 2, "treaty": 2, "declaration": 2, "summit": 1, "multilateral": 0, "call": 0}
 MILESTONE = 3
-# Which side's leader is the visitor, by the host of a visit.
-VISITOR_SIDE = {"USSR": "china", "Russia": "china", "China": "russia"}
 
 
 def short_names(leaders: pd.DataFrame) -> dict[str, str]:
@@ -25,7 +25,7 @@ def short_names(leaders: pd.DataFrame) -> dict[str, str]:
     rows = leaders.drop_duplicates("name")
     # Chinese names put the family name first; Russian names put it last.
     family = {
-        r.name: r.name.split()[0] if r.side == "China" else r.name.split()[-1]
+        r.name: r.name.split()[0 if SIDES[r.side].family_first else -1]
         for r in rows.itertuples(index=False)
     }
     shared = Counter(family.values())
@@ -38,9 +38,10 @@ def _pair(event, names: dict[str, str]) -> str:
 
 
 def _visit(event, names: dict[str, str]) -> str:
-    side = VISITOR_SIDE.get(event.host)
-    leaders = event.china_leaders if side == "china" else event.russia_leaders
-    if not side or not leaders or not event.city:
+    # The visitors are the other side's leaders; a visit to a third country has none.
+    side = SIDES.get(event.host)
+    leaders = getattr(event, side.visitors) if side else ()
+    if not leaders or not event.city:
         return _pair(event, names)
     return f"{names.get(leaders[0], leaders[0])} in {event.city}"
 

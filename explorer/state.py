@@ -34,6 +34,8 @@ COLORS = ("pair", "era")
 COLOR_LABELS = {"pair": "Leader pair", "era": "Era"}
 MAX_VALUES = 60
 MAX_QUERY = 200
+# The years a window may name: any dataset's (`--data` of the 1800s or the 2030s), not only ours.
+WINDOW_YEARS = range(1000, 3000)
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -93,7 +95,7 @@ def parse_day(text: str | None, *, last: bool = False) -> str | None:
         value = date(year, month, day)
     except ValueError:
         return None
-    return value.isoformat() if 1900 <= value.year <= 2100 else None
+    return value.isoformat() if value.year in WINDOW_YEARS else None
 
 
 def _window(start: str | None, end: str | None) -> tuple[str | None, str | None]:

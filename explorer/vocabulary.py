@@ -55,18 +55,26 @@ HOST_GROUP_OTHER = "third-country"
 
 @dataclass(frozen=True)
 class Side:
-    """A leader's side in leaders.csv: its heading, the label of its camp and its column."""
+    """A leader's side in leaders.csv: its heading, its camp, its events column, its visitors."""
 
     label: str
     camp: str
-    column: str
+    column: str  # the events column that lists its leaders
+    visitors: str  # the column that lists who visits it (the other side's leaders)
+    family_first: bool  # a name's family name comes first (Chinese) or last (Russian)
 
 
 SIDES: dict[str, Side] = {
-    "China": Side("China", "China", "china_leaders"),
-    "USSR": Side("USSR", "USSR / Russia", "russia_leaders"),
-    "Russia": Side("Russia", "USSR / Russia", "russia_leaders"),
+    "China": Side("China", "China", "china_leaders", "russia_leaders", True),
+    "USSR": Side("USSR", "USSR / Russia", "russia_leaders", "china_leaders", False),
+    "Russia": Side("Russia", "USSR / Russia", "russia_leaders", "china_leaders", False),
 }
+# Events column -> the sides whose leaders it lists, and the camp it names.
+SIDES_OF = {
+    c: tuple(k for k, s in SIDES.items() if s.column == c)
+    for c in ("china_leaders", "russia_leaders")
+}
+CAMPS = {s.column: s.camp for s in SIDES.values()}
 TABLES: dict[str, dict[str, Term]] = {"kind": KINDS, "host": HOSTS}
 
 

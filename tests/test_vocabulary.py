@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from explorer import insights, vocabulary
+from explorer import filters, insights, vocabulary
 from explorer.figure import legend_items, timeline_figure
+from explorer.loader import load_dataset
+from explorer.model import build_record
 from explorer.schema import resource
-from explorer.state import LANES, ViewState
+from explorer.state import LANES, ViewState, from_query
 from explorer.table import CELL_TEXT
 from explorer.vocabulary import HOSTS, KINDS, SIDES, decades, in_order, labels, term
+from tests.conftest import ERAS, EVENTS, LEADERS
 
 NEW_KIND = "phone-summit"  # a kind the schema might gain before this table does
 
@@ -86,3 +90,31 @@ def test_in_order_puts_known_values_first_then_unknown_sorted():
 )
 def test_decades_come_from_the_data(days, expected):
     assert decades(pd.to_datetime(pd.Series(days, dtype=object))) == expected
+
+
+def shifted(rows: list[dict], years: int) -> list[dict]:
+    """Return `rows` with every date (and date-led id) moved by `years`."""
+    date = re.compile(r"\b(1[89]\d\d|20\d\d)(?=-\d\d-\d\d)")
+    move = lambda v: date.sub(lambda m: str(int(m[1]) + years), v)  # noqa: E731
+    return [{k: move(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+
+
+@pytest.mark.parametrize("years", [-150, 20])
+def test_another_century_works(make_dataset, years):
+    folder = make_dataset(
+        events=shifted(EVENTS, years), leaders=shifted(LEADERS, years), eras=shifted(ERAS, years)
+    )
+    record = build_record(load_dataset(folder))
+    first, last = (1989 + years, 2020 + years)
+    vocab = filters.vocabulary(record)
+    assert vocab.decades == decades(record.events["start_date"])
+    assert vocab.decades[0] == f"{first // 10 * 10}s" and vocab.decades[-1] == f"{last // 10 * 10}s"
+    query = f"?decade={vocab.decades[-1]}&from={first}&to={last}"
+    state = from_query(query, vocab)
+    assert state.decades == (vocab.decades[-1],) and state.start == f"{first}-01-01"
+    view = filters.apply(record.events, state)
+    assert len(view) == 1  # the call, the one event of the last decade
+    fig = timeline_figure(record, record.events, ViewState())
+    assert sorted(marks(fig)) == sorted(record.events["id"])
+    per_year = insights.per_year(view)
+    assert (per_year.index[0], per_year.index[-1]) == (first, last)

@@ -19,6 +19,7 @@ from explorer.model import Record
 from explorer.state import (
     PAIR_SEPARATOR,
     ViewState,
+    WINDOW_YEARS,
     Vocabulary,
     filters_changed,
     from_query,
@@ -108,7 +109,11 @@ def _row_id(cell: object) -> str | None:
 
 def _year(x: object) -> int | None:
     # Plotly sends numbers; the network may send anything, infinities and NaN included.
-    if isinstance(x, bool) or not isinstance(x, int | float) or not (1000 <= x <= 3000):
+    if (
+        isinstance(x, bool)
+        or not isinstance(x, int | float)
+        or not (WINDOW_YEARS.start <= x < WINDOW_YEARS.stop)
+    ):
         return None
     return int(x)
 
