@@ -18,8 +18,8 @@ from explorer.filter_table import FILTERS
 from explorer.model import Record
 from explorer.state import (
     PAIR_SEPARATOR,
-    ViewState,
     WINDOW_YEARS,
+    ViewState,
     Vocabulary,
     filters_changed,
     from_query,
