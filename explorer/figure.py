@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.io as pio
 
 from explorer import vocabulary
-from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window
+from explorer.figure_counts import AGGREGATE_ABOVE, MARKS_GROUP, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.labels import short_names
 from explorer.model import Record
@@ -192,7 +192,7 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
             "mode": "markers",
             "name": escape(group),
             # The legend is the page's own (legend_items); "colour" marks the event traces.
-            "legendgroup": "colour",
+            "legendgroup": MARKS_GROUP,
             "showlegend": False,
             "marker": {
                 "color": color,

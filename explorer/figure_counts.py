@@ -10,6 +10,9 @@ from explorer.state import parse_day
 # and a draw that no longer grow with the number of events. Zooming in or filtering below it
 # brings the marks back.
 AGGREGATE_ABOVE = 5000
+# The legend group of the traces that stand for events (marks, or counts of them): the
+# browser (assets/app.js, assets/timeline.js) counts and labels only these.
+MARKS_GROUP = "colour"
 # Window length (days) -> period of one cell; the first row whose bound the window exceeds.
 BINS = (
     (15 * 366, "Y", "year", "%Y"),
@@ -54,7 +57,7 @@ def counts_trace(frame: pd.DataFrame, lanes: int, window: tuple[str, str]) -> di
     return {
         "type": "heatmap",
         "name": f"events per {name}",
-        "legendgroup": "colour",
+        "legendgroup": MARKS_GROUP,
         "x": [m.strftime("%Y-%m-%d %H:%M") for m in middles],
         "y": list(range(lanes)),
         "z": [[int(v) if v else None for v in row] for row in z],

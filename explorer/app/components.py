@@ -84,7 +84,7 @@ def detail_panel(detail: Detail | None) -> list:
         for p in detail.people
     ]
     body = [
-        html.H2(detail.title, id="detail-title"),
+        html.H2(detail.title, id=ids.DETAIL_TITLE),
         html.Span("Named in the article's abstract", className="badge")
         if detail.in_abstract
         else None,
@@ -184,7 +184,7 @@ def export_links(query: str) -> list:
             href=f"export/events.{fmt}{query}",  # relative: works under any base path
             className="export",
             download="",
-            id=f"export-{fmt.replace('.', '-')}",
+            id=ids.export_button(fmt),
         )
         for fmt in FORMATS
     ]

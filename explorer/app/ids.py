@@ -40,6 +40,7 @@ EMPTY = "empty-message"
 TIMELINE = "timeline"
 TIMELINE_BOX = "timeline-box"
 DETAIL = "event-detail"
+DETAIL_TITLE = "detail-title"
 PREV = "event-prev"
 NEXT = "event-next"
 CLOSE = "event-close"
@@ -47,6 +48,14 @@ GRID = "events-grid"
 GRID_FOCUS = "grid-focus"  # store: the chosen event, its row and the rows' filters
 GRID_SYNCED = "grid-synced"  # store written by the clientside table sync (Dash needs an output)
 EXPORTS = "exports"
+
+
+def export_button(fmt: str) -> str:
+    """Return the id of the button that downloads format `fmt` ('export-timelinejs-json')."""
+    return f"export-{fmt.replace('.', '-')}"
+
+
+
 PERMALINK = "permalink"
 COPY = "copy-link"
 ABOUT = "about"
@@ -78,6 +87,7 @@ GAPS_TABLE = "insight-gaps-table"
 PAIRS_TABLE = "insight-pairs-table"
 DIRECTION_TABLE = "insight-direction-table"
 TWIN = "twin-list"
+TWIN_TITLE = "twin-title"
 TWIN_DATA = "twin-data"  # store: the list's rows, drawn by assets/app.js (cheap plain DOM)
 TWIN_STATUS = "twin-status"
 TWIN_PICK = "twin-pick"

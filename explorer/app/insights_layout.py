@@ -56,7 +56,7 @@ def twin_section() -> html.Section:
     return html.Section(
         className="twin",
         children=[
-            html.H2("Events in order", id="twin-title"),
+            html.H2("Events in order", id=ids.TWIN_TITLE),
             html.P("Use the arrow keys to move and Enter to open an event.", className="hint"),
             html.P(id=ids.TWIN_STATUS, className="sr-only", **{"aria-live": "polite"}),
             dcc.Store(id=ids.TWIN_PICK),
@@ -66,7 +66,7 @@ def twin_section() -> html.Section:
                 className="twin-list",
                 tabIndex="0",
                 role="listbox",
-                **{"aria-labelledby": "twin-title"},
+                **{"aria-labelledby": ids.TWIN_TITLE},
             ),
         ],
     )
