@@ -55,7 +55,6 @@ def export_button(fmt: str) -> str:
     return f"export-{fmt.replace('.', '-')}"
 
 
-
 PERMALINK = "permalink"
 COPY = "copy-link"
 ABOUT = "about"
