@@ -128,7 +128,6 @@ def _port(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve the page until interrupted; refuse invalid data with the list of problems."""
-    from explorer import text
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.routes import configure_exports
     from explorer.app.server import PortInUse, bind
@@ -140,9 +139,12 @@ def serve(args: argparse.Namespace) -> int:
     except (ValueError, PortInUse) as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.max_terms:
-        text.MAX_TERMS = args.max_terms  # set before the app is built and workers fork
-    app = create_app(args.data, base_path=args.base_path, frame_ancestors=args.frame_ancestors)
+    app = create_app(
+        args.data,
+        base_path=args.base_path,
+        frame_ancestors=args.frame_ancestors,
+        max_terms=args.max_terms,
+    )
     configure_exports(
         app.server,
         base_url=args.base_url or f"http://{args.host}:{port}",

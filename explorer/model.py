@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from explorer.labels import labels, ranks
-from explorer.loader import Dataset
+from explorer.loader import Dataset, load_dataset
+from explorer.paths import DATA_DIR
 from explorer.search import NAME_SEPARATOR, SEARCH_INDEX, build_index
 from explorer.text import WORD, unique_words, words
 from explorer.vocabulary import HOST_GROUP_OTHER, HOST_GROUPS, HOSTS, SIDES, kind_labels, years
@@ -36,6 +38,11 @@ class Record:
     def total(self) -> int:
         """Return the number of events in the record."""
         return len(self.events)
+
+
+def load_record(data_dir: Path | str = DATA_DIR) -> Record:
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
+    return build_record(load_dataset(data_dir))
 
 
 def decade_of(dates: pd.Series) -> pd.Series:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.app.factory import load_record
 from explorer.loader import load_dataset
-from explorer.model import Record, build_record
+from explorer.model import Record, build_record, load_record
 from explorer.schema import resource
 
 EVENT = {

@@ -17,6 +17,9 @@ import pytest
 
 from explorer.app import create_app
 
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
+
 
 def status_of(url: str) -> int:
     try:

@@ -9,6 +9,7 @@ from explorer.citations import Citation
 from explorer.details import Detail, Related
 from explorer.exports import FORMATS
 from explorer.filters import Chip
+from explorer.vocabulary import CAMPS
 
 from . import ids
 
@@ -62,6 +63,62 @@ RELATED_ROWS = {
 }
 
 
+# A person's camp (explorer.details) -> the class that colours their side.
+SIDE_CLASSES = {camp: f"side-{column.split('_')[0]}" for column, camp in CAMPS.items()}
+
+
+def _people(detail: Detail) -> list:
+    """Return each person who took part, with their native name and offices that day."""
+    return [
+        html.Li(
+            [
+                html.Strong(p.name),
+                f" ({p.native_name})" if p.native_name else "",
+                " — ",
+                "; ".join(p.offices) or "no office listed for that day",
+            ],
+            className=SIDE_CLASSES.get(p.side, "side-russia"),
+        )
+        for p in detail.people
+    ]
+
+
+def _facts(detail: Detail) -> html.Dl:
+    """Return when, where, kind, era and the related visit or signings."""
+    return html.Dl(
+        [
+            *_row("When", detail.when),
+            *_row("Where", detail.place),
+            *_row("Kind", detail.kind),
+            *_row("Era", detail.era or "—"),
+            *[
+                item
+                for attr, label in RELATED_ROWS.items()
+                if getattr(detail, attr)
+                for item in _row(label, *_related(getattr(detail, attr)))
+            ],
+        ],
+        className="facts",
+    )
+
+
+def _sourcing(detail: Detail) -> list:
+    """Return the sources, notes on them, the event's citation and the article's."""
+    body = [
+        html.H3("Sources"),
+        html.Ul([_citation(c) for c in detail.citations], className="sources"),
+    ]
+    if detail.notes:
+        body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]
+    article = article_citation().replace(ARTICLE["url"], "").strip()
+    link = _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}")
+    return [
+        *body,
+        cite_event(detail.id),
+        html.P(["Source article: ", article, " ", link], className="cite"),
+    ]
+
+
 def detail_panel(detail: Detail | None) -> list:
     """Return the children of the details panel for one event, or a hint when none is chosen."""
     if detail is None:
@@ -71,65 +128,21 @@ def detail_panel(detail: Detail | None) -> list:
                 className="hint",
             )
         ]
-    people = [
-        html.Li(
-            [
-                html.Strong(p.name),
-                f" ({p.native_name})" if p.native_name else "",
-                " — ",
-                "; ".join(p.offices) or "no office listed for that day",
-            ],
-            className=f"side-{'china' if p.side == 'China' else 'russia'}",
-        )
-        for p in detail.people
-    ]
     body = [
         html.H2(detail.title, id=ids.DETAIL_TITLE),
         html.Span("Named in the article's abstract", className="badge")
         if detail.in_abstract
         else None,
-        html.Dl(
-            [
-                *_row("When", detail.when),
-                *_row("Where", detail.place),
-                *_row("Kind", detail.kind),
-                *_row("Era", detail.era or "—"),
-                *[
-                    item
-                    for attr, label in RELATED_ROWS.items()
-                    if getattr(detail, attr)
-                    for item in _row(label, *_related(getattr(detail, attr)))
-                ],
-            ],
-            className="facts",
-        ),
+        _facts(detail),
         html.H3("Who took part, in which office that day"),
-        html.Ul(people, className="people"),
+        html.Ul(_people(detail), className="people"),
         html.P(detail.summary, className="summary"),
     ]
     if detail.outcomes:
         body += [html.H3("Outcomes"), html.Ul([html.Li(o) for o in detail.outcomes])]
     if detail.tags:
         body.append(html.P([html.Span(f"#{t}", className="tag") for t in detail.tags]))
-    body += [
-        html.H3("Sources"),
-        html.Ul([_citation(c) for c in detail.citations], className="sources"),
-    ]
-    if detail.notes:
-        body += [html.H3("Notes on the sources"), html.P(detail.notes, className="notes")]
-    body.append(cite_event(detail.id))
-    body.append(
-        html.P(
-            [
-                "Source article: ",
-                article_citation().replace(ARTICLE["url"], "").strip(),
-                " ",
-                _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}"),
-            ],
-            className="cite",
-        )
-    )
-    return [c for c in body if c is not None]
+    return [c for c in [*body, *_sourcing(detail)] if c is not None]
 
 
 CITE_LABELS = {"bib": "BibTeX", "ris": "RIS", "txt": "Plain text"}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from dash import Dash
 
 from explorer.filters import vocabulary
-from explorer.loader import load_dataset
-from explorer.model import Record, build_record
+from explorer.model import Record, load_record
 from explorer.paths import ASSETS_DIR, DATA_DIR
+from explorer.search import limit_terms
 
 from .callbacks import register
 from .hardening import register_hardening
@@ -20,22 +21,21 @@ from .routes import register_routes
 TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
 
 
-def load_record(data_dir: Path | str = DATA_DIR) -> Record:
-    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
-    return build_record(load_dataset(data_dir))
-
-
 def create_app(
     data_dir: Path | str = DATA_DIR,
     record: Record | None = None,
     *,
     base_path: str | None = None,
     frame_ancestors: tuple[str, ...] = (),
+    max_terms: int | None = None,
 ) -> Dash:
     """Return a Dash app serving the record (loaded from `data_dir` unless given) under
     `base_path` (e.g. "/explorer/"; default: DASH_URL_BASE_PATHNAME or Dash's other prefix
-    settings, else "/"), its embed view framable by the origins in `frame_ancestors`."""
+    settings, else "/"), its embed view framable by the origins in `frame_ancestors`, its
+    searches using at most `max_terms` terms (default text.MAX_TERMS)."""
     record = record if record is not None else load_record(data_dir)
+    if max_terms:
+        record = replace(record, events=limit_terms(record.events, max_terms))
     vocab = vocabulary(record)
     # assets_folder resolves against this module unless given: in a wheel they are package
     # data, in a checkout they live at the top (explorer.paths).

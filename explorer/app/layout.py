@@ -166,116 +166,107 @@ def about(record: Record) -> html.Section:
     )
 
 
+def _header() -> html.Header:
+    """Return the page's title and its top actions: filters, the view's link, About."""
+    link = [
+        html.Label("Link to this view", htmlFor=ids.PERMALINK, className="sr-only"),
+        dcc.Input(id=ids.PERMALINK, readOnly=True, value="", className="permalink"),
+        dcc.Clipboard(id=ids.COPY, target_id=ids.PERMALINK, title="Copy link", className="copy"),
+    ]
+    toggle = html.Button(
+        "Filters",
+        id=ids.DRAWER_TOGGLE,
+        className="button drawer-toggle",
+        n_clicks=0,
+        **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
+    )
+    title = [
+        html.H1("Beijing–Moscow: leader-to-leader diplomacy, 1949–2025"),
+        html.P(
+            "Visits, summits, treaties and calls between the leaders of China and the USSR/Russia",
+            className="subtitle",
+        ),
+    ]
+    about_link = html.A("About", href="#about", className="button")
+    return html.Header(
+        className="top",
+        children=[
+            html.Div(title),
+            html.Div(className="top-actions", children=[toggle, *link, about_link]),
+        ],
+    )
+
+
+def _table() -> html.Section:
+    """Return the export buttons and the events table, its rows paged from the server."""
+    options = {
+        "rowSelection": {
+            "mode": "singleRow",
+            "checkboxes": False,
+            "enableClickSelection": False,
+        },
+        "cacheBlockSize": BLOCK_SIZE,
+        # One Dash output answers one request.
+        "maxConcurrentDatasourceRequests": 1,
+        "animateRows": False,
+    }
+    grid = dag.AgGrid(
+        id=ids.GRID,
+        columnDefs=COLUMN_DEFS,
+        defaultColDef=DEFAULT_COL_DEF,
+        # Rows come from the server a block at a time.
+        rowModelType="infinite",
+        getRowId="params.data.id",
+        dashGridOptions=options,
+        className="ag-theme-quartz",
+        style={"height": "420px"},
+    )
+    return html.Section(
+        className="table", children=[html.Div(id=ids.EXPORTS, className="exports"), grid]
+    )
+
+
+def _main(record: Record) -> html.Main:
+    """Return the main column: status, window, timeline, table, event list, insights, About."""
+    status = html.Div(
+        className="status",
+        children=[
+            html.Span(id=ids.COUNT, className="count", **{"aria-live": "polite"}),
+            html.Div(id=ids.CHIPS, className="chips"),
+        ],
+    )
+    empty = html.P(
+        id=ids.EMPTY,
+        className="empty",
+        hidden=True,
+        children="No events match these filters. Remove a filter or reset.",
+    )
+    return html.Main(
+        className="main",
+        children=[
+            status,
+            empty,
+            window_bar(record),
+            stage(),
+            toolbar(),  # save the timeline, print, embed (publishing.py)
+            _table(),
+            twin_section(),
+            insights_section(),
+            about(record),
+        ],
+    )
+
+
 def build_layout(record: Record) -> html.Div:
     """Return the whole page."""
+    backdrop = html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0)
     return html.Div(
         className="app",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.GRID_FOCUS),
             dcc.Store(id=ids.GRID_SYNCED),
-            html.Header(
-                className="top",
-                children=[
-                    html.Div(
-                        [
-                            html.H1("Beijing–Moscow: leader-to-leader diplomacy, 1949–2025"),
-                            html.P(
-                                "Visits, summits, treaties and calls between the leaders of China "
-                                "and the USSR/Russia",
-                                className="subtitle",
-                            ),
-                        ]
-                    ),
-                    html.Div(
-                        className="top-actions",
-                        children=[
-                            html.Button(
-                                "Filters",
-                                id=ids.DRAWER_TOGGLE,
-                                className="button drawer-toggle",
-                                n_clicks=0,
-                                **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
-                            ),
-                            html.Label(
-                                "Link to this view", htmlFor=ids.PERMALINK, className="sr-only"
-                            ),
-                            dcc.Input(
-                                id=ids.PERMALINK,
-                                readOnly=True,
-                                value="",
-                                className="permalink",
-                            ),
-                            dcc.Clipboard(
-                                id=ids.COPY,
-                                target_id=ids.PERMALINK,
-                                title="Copy link",
-                                className="copy",
-                            ),
-                            html.A("About", href="#about", className="button"),
-                        ],
-                    ),
-                ],
-            ),
-            html.Div(
-                className="body",
-                children=[
-                    filters_panel(record),
-                    html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0),
-                    html.Main(
-                        className="main",
-                        children=[
-                            html.Div(
-                                className="status",
-                                children=[
-                                    html.Span(
-                                        id=ids.COUNT, className="count", **{"aria-live": "polite"}
-                                    ),
-                                    html.Div(id=ids.CHIPS, className="chips"),
-                                ],
-                            ),
-                            html.P(
-                                id=ids.EMPTY,
-                                className="empty",
-                                hidden=True,
-                                children="No events match these filters. Remove a filter or reset.",
-                            ),
-                            window_bar(record),
-                            stage(),
-                            toolbar(),  # save the timeline, print, embed (publishing.py)
-                            html.Section(
-                                className="table",
-                                children=[
-                                    html.Div(id=ids.EXPORTS, className="exports"),
-                                    dag.AgGrid(
-                                        id=ids.GRID,
-                                        columnDefs=COLUMN_DEFS,
-                                        defaultColDef=DEFAULT_COL_DEF,
-                                        # Rows come from the server a block at a time.
-                                        rowModelType="infinite",
-                                        getRowId="params.data.id",
-                                        dashGridOptions={
-                                            "rowSelection": {
-                                                "mode": "singleRow",
-                                                "checkboxes": False,
-                                                "enableClickSelection": False,
-                                            },
-                                            "cacheBlockSize": BLOCK_SIZE,
-                                            # One Dash output answers one request.
-                                            "maxConcurrentDatasourceRequests": 1,
-                                            "animateRows": False,
-                                        },
-                                        className="ag-theme-quartz",
-                                        style={"height": "420px"},
-                                    ),
-                                ],
-                            ),
-                            twin_section(),
-                            insights_section(),
-                            about(record),
-                        ],
-                    ),
-                ],
-            ),
+            _header(),
+            html.Div(className="body", children=[filters_panel(record), backdrop, _main(record)]),
         ],
     )
