@@ -6,6 +6,18 @@ from __future__ import annotations
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 OTHER_COLOR = "#9a9a9a"
 ERA_OPACITY = 0.08
+# plotly marker symbol -> the character that shows it in the page's legend (others: "●").
+SYMBOL_GLYPHS = {
+    "circle": "●",
+    "diamond": "◆",
+    "square": "■",
+    "star": "★",
+    "triangle-up": "▲",
+    "x": "✕",
+    "hexagon": "⬢",
+    "cross": "✚",
+    "triangle-down": "▼",
+}
 
 
 def era_band(x0: object, x1: object, index: int) -> dict:

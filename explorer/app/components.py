@@ -9,21 +9,10 @@ from explorer.citations import Citation
 from explorer.details import Detail, Related
 from explorer.exports import FORMATS
 from explorer.filters import Chip
+from explorer.theme import SYMBOL_GLYPHS
 from explorer.vocabulary import CAMPS
 
 from . import ids
-
-EXPORT_LABELS = {
-    "csv": "CSV",
-    "xlsx": "Excel",
-    "json": "JSON",
-    "ics": "Calendar (.ics)",
-    "timelinejs.json": "TimelineJS",
-    "vis.json": "vis-timeline",
-    "bib": "BibTeX",
-    "ris": "RIS",
-}
-
 
 REL_EXTERNAL = "noopener noreferrer"
 
@@ -165,7 +154,7 @@ def cite_event(event_id: str) -> html.Div:
             html.H3("Cite this event"),
             html.P(links(CITE_LABELS)),
             html.P(
-                ["This event as: ", *links({f: EXPORT_LABELS[f] for f in EVENT_EXPORTS})],
+                ["This event as: ", *links({f: FORMATS[f].label for f in EVENT_EXPORTS})],
                 className="event-exports",
             ),
         ],
@@ -193,26 +182,17 @@ def export_links(query: str) -> list:
     """Return one download link per export format, carrying the view's query string."""
     return [html.Span("Export this view:", className="label")] + [
         html.A(
-            EXPORT_LABELS.get(fmt, fmt),
+            spec.label,
             href=f"export/events.{fmt}{query}",  # relative: works under any base path
             className="export",
             download="",
             id=ids.export_button(fmt),
         )
-        for fmt in FORMATS
+        for fmt, spec in FORMATS.items()
     ]
 
 
 LEGEND_INLINE = 8  # colour groups shown inline; more fold into a <details>
-# plotly symbol -> the character that shows it in the page's legend.
-SYMBOL_GLYPHS = {
-    "circle": "●",
-    "diamond": "◆",
-    "square": "■",
-    "star": "★",
-    "triangle-up": "▲",
-    "x": "✕",
-}
 
 
 def legend(items: dict[str, list]) -> list:
