@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
-from explorer import vocabulary
+from explorer import theme, vocabulary
 from explorer.figure_counts import AGGREGATE_ABOVE, MARKS_GROUP, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.labels import short_names
@@ -24,7 +24,7 @@ from explorer.theme import OTHER_COLOR, PALETTE, era_band
 from explorer.window import Window, bounds, fit
 
 # Pairs cycle through the palette without yellow, which is too faint for a small mark on white.
-PAIR_PALETTE = tuple(c for c in PALETTE if c != "#F0E442")
+PAIR_PALETTE = tuple(c for c in PALETTE if c != theme.FAINT_ON_WHITE)
 STACK_STEP = 0.22
 # SVG marks are quick for a few hundred, WebGL for more: with 1,329 marks a cold page was drawn
 # in 2.5-4.6 s with SVG, 2.3-2.5 s with WebGL (10,000 synthetic events, ?decade=1990s).
@@ -148,7 +148,7 @@ def _span_trace(frame: pd.DataFrame) -> dict:
         "x": [v for seg in zip(starts, ends, [None] * len(ys), strict=True) for v in seg],
         "y": [v for y in ys for v in (y, y, None)],
         "mode": "lines",
-        "line": {"width": 7, "color": "rgba(60,60,60,0.35)"},
+        "line": {"width": 7, "color": theme.SPAN_LINE},
         "hoverinfo": "skip",
         "showlegend": False,
         "name": "duration",
@@ -197,7 +197,7 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
             "marker": {
                 "color": color,
                 "size": 12,
-                "line": {"width": 1, "color": "white"},
+                "line": {"width": 1, "color": theme.MARK_OUTLINE},
                 "symbol": [symbols[i] for i in where.get(group, [])],
             },
             "customdata": [custom[i] for i in where.get(group, [])],
@@ -217,7 +217,11 @@ def _selected_trace(frame: pd.DataFrame, event: str | None) -> dict:
         "mode": "markers",
         "name": "selected",
         "showlegend": False,
-        "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
+        "marker": {
+            "size": 24,
+            "color": theme.TRANSPARENT,
+            "line": {"width": 3, "color": theme.SELECTED_RING},
+        },
         "hoverinfo": "skip",
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from explorer.state import parse_day
+from explorer.theme import COUNTS_SCALE
 
 # Above this many marks in the window the timeline shows counts per period instead: a payload
 # and a draw that no longer grow with the number of events. Zooming in or filtering below it
@@ -19,7 +20,7 @@ BINS = (
     (400, "M", "month", "%b %Y"),
     (0, "D", "day", "%d %b %Y"),
 )
-COLORSCALE = [[0.0, "#deebf7"], [0.5, "#4292c6"], [1.0, "#08306b"]]
+COLORSCALE = COUNTS_SCALE
 
 
 def period_of(window: tuple[str, str]) -> tuple[str, str, str]:

@@ -14,6 +14,7 @@ from html import escape
 import pandas as pd
 from plotly.colors import make_colorscale, sequential
 
+from explorer import theme
 from explorer.figure import template
 from explorer.theme import PALETTE, era_band
 from explorer.vocabulary import HOSTS, labels, term
@@ -52,7 +53,7 @@ def _arc_trace(arcs: pd.DataFrame) -> dict:
         "lon": lons,
         "mode": "lines",
         "hoverinfo": "skip",
-        "line": {"width": 1, "color": "rgba(80,80,80,0.35)"},
+        "line": {"width": 1, "color": theme.ARC_LINE},
         "name": "visit (capital → venue)",
     }
 
@@ -76,7 +77,7 @@ def _place_trace(part: pd.DataFrame, side: str, color: str) -> dict:
         "marker": {
             "size": [6 + 3 * n**0.5 for n in counts],
             "color": color,
-            "line": {"width": 1, "color": "white"},
+            "line": {"width": 1, "color": theme.MARK_OUTLINE},
         },
         "customdata": cities,  # the map click filters by this place
         "hovertext": [
@@ -96,8 +97,8 @@ def map_figure(places: pd.DataFrame, arcs: pd.DataFrame) -> dict:
     geo = {
         "projection": {"type": "natural earth"},
         "showcountries": True,
-        "countrycolor": "#ccc",
-        "landcolor": "#f2f2ee",
+        "countrycolor": theme.COUNTRY_LINE,
+        "landcolor": theme.LAND,
         "showland": True,
         "lataxis": {"range": [-45, 75]},
         "lonaxis": {"range": [-100, 160]},
@@ -136,7 +137,7 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame) -> dict:
         "name": "cumulative",
         "yaxis": "y2",
         "mode": "lines",
-        "line": {"color": "#444", "width": 1.5},
+        "line": {"color": theme.CUMULATIVE_LINE, "width": 1.5},
     }
     layout = _layout(
         "Tempo: events per year",
