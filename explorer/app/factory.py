@@ -12,6 +12,7 @@ from explorer.model import Record, build_record
 from explorer.paths import ASSETS_DIR, DATA_DIR
 
 from .callbacks import register
+from .first_view import register_first_view
 from .hardening import register_hardening
 from .layout import build_layout
 from .publishing import register_publishing
@@ -53,6 +54,7 @@ def create_app(
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)
+    register_first_view(app, record, vocab)
     register_hardening(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )
