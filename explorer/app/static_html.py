@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 ATTRS = {"className": "class", "htmlFor": "for"}
 VOID = {"input", "br", "hr", "img"}
 # Components of other libraries that keep their place as an element of this kind.
-STAND_INS = {"Input": "input", "Store": None}
+STAND_INS = {"Store": None}
 CAMEL = re.compile("([A-Z])")
 # What a stand-in keeps of another library's props: its box and, for an input, its look.
 STAND_IN_PROPS = {"id", "className", "style", "type", "placeholder", "value"}
@@ -67,6 +67,15 @@ def _tag(component: Component) -> str | None:
     return STAND_INS.get(kind, "div")
 
 
+def _input(node: Component, prefix: str) -> str:
+    """Return a dcc.Input as Dash 4 renders it: the input inside a container with its class."""
+    own = f'id="{escape(prefix + node.id)}" ' if isinstance(getattr(node, "id", None), str) else ""
+    rest = {k: getattr(node, k, None) for k in ("type", "placeholder", "value")}
+    attrs = " ".join(f'{k}="{escape(str(v))}"' for k, v in rest.items() if v is not None)
+    box = f"dash-input-container dash-input {getattr(node, 'className', None) or ''}".strip()
+    return f'<div class="{box}"><input {own}class="dash-input-element" {attrs}></div>'
+
+
 def static_html(
     node: object, fills: dict[str, str], props: dict[str, dict], prefix: str = ""
 ) -> str:
@@ -82,6 +91,8 @@ def static_html(
     tag = _tag(node)
     if tag is None:
         return ""
+    if type(node).__name__ == "Input":
+        return _input(node, prefix)
     own_id = getattr(node, "id", None)
     key = own_id if isinstance(own_id, str) else ""
     attrs = _attrs(node, props.get(key, {}), prefix)
