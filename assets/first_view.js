@@ -13,14 +13,16 @@
     if (!box) return;
     const page = document.getElementById(PAGE);
     if (page) {
-      // Dash's count fills in with its first callback: show the server's until then.
+      // Dash's count fills in with its first callback: the server's shows until then (CSS),
+      // leaving Dash's own text alone for whoever waits on it.
       const count = page.querySelector("#fv-event-count");
       const own = document.querySelector("#react-entry-point #event-count");
-      if (count && own && !own.textContent) own.textContent = count.textContent;
+      if (count && own) own.dataset.first = count.textContent;
       page.remove();
     }
     if (svg && svg.parentElement !== box) box.appendChild(svg);
-    if (box.hasAttribute("data-rendered-events") || box.hidden) {
+    // An empty graph draws too (0 events) before the figure arrives: wait for the figure.
+    if (Number(box.dataset.renderedEvents) > 0 || box.hidden) {
       if (svg) svg.hidden = true;
       observer.disconnect();
     }
