@@ -10,6 +10,7 @@ from explorer.filters import vocabulary
 from explorer.loader import load_dataset
 from explorer.model import Record, build_record
 from explorer.paths import ASSETS_DIR, DATA_DIR
+from explorer.record_cache import cached_record
 
 from .callbacks import register
 from .first_view import register_first_view
@@ -22,8 +23,9 @@ TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
 
 
 def load_record(data_dir: Path | str = DATA_DIR) -> Record:
-    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
-    return build_record(load_dataset(data_dir))
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid), from
+    the record cache when its files and the code are unchanged (explorer.record_cache)."""
+    return cached_record(data_dir, lambda: build_record(load_dataset(data_dir)))
 
 
 def create_app(
