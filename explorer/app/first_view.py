@@ -26,6 +26,7 @@ from .static_html import static_html
 
 FIRST_EVENTS = 12  # events listed beside the timeline in the first view
 ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
+RENDERER = 'addEventListener("DOMContentLoaded", () => { window.renderer = new DashRenderer(); });'
 TEXT = {"first": "First events in this view", "download": "china-russia-timeline.svg"}
 
 
@@ -82,11 +83,16 @@ def register_first_view(app: Dash, record: Record, vocab: Vocabulary) -> None:
     """Serve the first view inside the index page, and the timeline's SVG download."""
     plain = app.interpolate_index
     prefix = app.config.routes_pathname_prefix
+    # Dash's scripts are deferred, so the browser paints the first view while it fetches and
+    # runs them; they still run in order, then the renderer starts (its inline script is in
+    # the CSP's hashes, which register_hardening reads after this).
+    app.renderer = RENDERER
 
     def interpolate_index(**kwargs: str) -> str:
         query = request.query_string.decode("utf-8", "replace") if request else ""
         page = first_view_html(app.layout, record, vocab, query)
-        return plain(**kwargs | {"app_entry": page + kwargs["app_entry"]})
+        scripts = kwargs["scripts"].replace("<script src=", "<script defer src=")
+        return plain(**kwargs | {"app_entry": page + kwargs["app_entry"], "scripts": scripts})
 
     app.interpolate_index = interpolate_index
 
