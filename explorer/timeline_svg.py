@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape, unescape
 
+import numpy as np
 import pandas as pd
 
 MILESTONE = 3  # label_rank from which a mark's label is drawn (assets/timeline.js: MILESTONE)
@@ -84,8 +85,12 @@ class Scene:
 
 def _ms(values: Iterable[str]) -> list[float]:
     """Return dates (plotly's 'YYYY-MM-DD[ HH:MM]') as milliseconds since the epoch."""
-    stamps = pd.to_datetime(pd.Series(list(values), dtype="object"), format="mixed")
-    return (stamps.astype("datetime64[ms]").astype("int64")).astype(float).tolist()
+    values = list(values)
+    try:  # numpy reads plotly's day and minute forms directly, far faster than pandas
+        return np.array(values, dtype="datetime64[ms]").astype("int64").astype(float).tolist()
+    except ValueError:
+        stamps = pd.to_datetime(pd.Series(values, dtype="object"), format="mixed")
+        return stamps.astype("datetime64[ms]").astype("int64").astype(float).tolist()
 
 
 class Axes:

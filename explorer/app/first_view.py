@@ -9,6 +9,7 @@ JavaScript the static page stays. The same SVG is the timeline's download.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from dash import Dash
@@ -24,6 +25,7 @@ from explorer.view import View, open_view
 from . import components, ids
 from .static_html import static_html
 
+PAGES_KEPT = 32  # first views kept per process, by query string (the record never changes)
 FIRST_EVENTS = 12  # events listed beside the timeline in the first view
 ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
 RENDERER = 'addEventListener("DOMContentLoaded", () => { window.renderer = new DashRenderer(); });'
@@ -88,9 +90,12 @@ def register_first_view(app: Dash, record: Record, vocab: Vocabulary) -> None:
     # the CSP's hashes, which register_hardening reads after this).
     app.renderer = RENDERER
 
+    @lru_cache(maxsize=PAGES_KEPT)
+    def page_of(query: str) -> str:
+        return first_view_html(app.layout, record, vocab, query)
+
     def interpolate_index(**kwargs: str) -> str:
-        query = request.query_string.decode("utf-8", "replace") if request else ""
-        page = first_view_html(app.layout, record, vocab, query)
+        page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
         scripts = kwargs["scripts"].replace("<script src=", "<script defer src=")
         return plain(**kwargs | {"app_entry": page + kwargs["app_entry"], "scripts": scripts})
 
