@@ -1,7 +1,8 @@
 // The server-rendered first view (explorer/app/first_view.py). The page's HTML already shows the
-// view the URL asks for, as static HTML with the timeline as SVG. Once Dash has rendered its own
-// page, the static one goes and its SVG moves into Dash's timeline box, over the plot, until
-// plotly has drawn the same view there (the box's data-rendered-events): nothing goes blank.
+// view the URL asks for, as static HTML with the timeline as SVG, and Dash's scripts come as
+// preloads: once that view is painted they run here, in order, and Dash starts. When Dash has
+// rendered its own page, the static one goes and its SVG moves into Dash's timeline box, over
+// the plot, until plotly has drawn the same view there (the box's data-rendered-events).
 (function () {
   const PAGE = "first-view";
   const TIMELINE = "first-view-timeline";
@@ -28,15 +29,45 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    svg = document.getElementById(TIMELINE);
-    if (!document.getElementById(PAGE)) return;
-    observer = new MutationObserver(handOver);
-    observer.observe(document.body, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ["data-rendered-events", "hidden"],
+  // Run Dash's scripts in order (dynamically inserted scripts with async = false keep it), then
+  // tell the late ones the document is ready (they listen for DOMContentLoaded) and start Dash.
+  function runScripts() {
+    const sources = Array.from(document.querySelectorAll("link.fv-script")).map((l) => l.href);
+    let left = sources.length;
+    sources.forEach(function (src) {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = false;
+      script.onload = script.onerror = function () {
+        left -= 1;
+        if (left > 0) return;
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+        window.renderer = new window.DashRenderer();
+      };
+      document.body.appendChild(script);
     });
-  });
+  }
+
+  function start() {
+    svg = document.getElementById(TIMELINE);
+    if (document.getElementById(PAGE)) {
+      observer = new MutationObserver(handOver);
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["data-rendered-events", "hidden"],
+      });
+    }
+    // A task queued from a frame callback runs once that frame is painted.
+    requestAnimationFrame(() => setTimeout(runScripts));
+  }
+
+  // Deferred: the document is parsed; DOMContentLoaded comes right after (and again, made up,
+  // once the late scripts have run, which this must not answer).
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
 })();
