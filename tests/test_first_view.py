@@ -82,3 +82,18 @@ def test_timeline_svg_download(apps, shipped, base):
 def test_hostile_query_is_escaped(apps):
     page = apps["/"].server.test_client().get("/?q=%3Cscript%3Ealert(1)%3C/script%3E")
     assert page.status_code == 200 and "<script>alert(1)" not in page.get_data(as_text=True)
+
+
+def test_scripts_wait_for_the_first_paint_in_order(apps):
+    page = apps["/"].server.test_client().get("/").get_data(as_text=True)
+    later = re.findall(
+        r'<link rel="preload" as="script" class="fv-script" data-src="([^"]+)"', page
+    )
+    loader = re.findall(r'<script defer src="([^"]+)"></script>', page)
+    assert len(loader) == 1 and "first_view.js" in loader[0]
+    assert "<script src=" not in page  # nothing runs before the first view is painted
+    names = [s.split("/")[-1] for s in later]
+    assert names.index(next(n for n in names if n.startswith("react@"))) < names.index(
+        next(n for n in names if n.startswith("dash_renderer"))
+    )
+    assert "new DashRenderer" not in page.split('id="_dash-renderer"')[1].split("</script>")[0]
