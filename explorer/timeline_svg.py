@@ -28,7 +28,6 @@ MAX_TICKS = 9
 # Every string a reader sees in the drawing, in one place (translations replace these).
 TEXT = {
     "title": "Timeline of leader-to-leader meetings, Beijing–Moscow",
-    "events": "{n} events drawn",
 }
 
 # Plotly's marker symbols as paths around (0, 0), for a 12 px marker.

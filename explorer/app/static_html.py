@@ -41,16 +41,16 @@ def _attrs(component: Component, extra: dict, prefix: str) -> str:
         props = {k: v for k, v in props.items() if k in STAND_IN_PROPS}
     out = []
     for name, value in props.items():
+        if name == "style" and isinstance(value, dict):
+            out.append(f'style="{escape(_css(value))}"')
+            continue
+        # Objects (pattern-matching ids, lists) and unset or false props have no HTML form.
         if (
             value is None
             or value is False
             or name in SKIPPED_PROPS
             or isinstance(value, dict | list)
         ):
-            if name == "style" and isinstance(value, dict):
-                out.append(f'style="{escape(_css(value))}"')
-            continue
-        if name == "id" and not isinstance(value, str):
             continue
         if name in ID_REFS:
             value = prefix + str(value)
