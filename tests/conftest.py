@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from explorer.loader import load_dataset
 from explorer.model import Record, build_record, load_record
 from explorer.schema import resource
+
+# The record cache (explorer.record_cache) of a test run lives in a folder of its own.
+os.environ.setdefault("EXPLORER_CACHE_DIR", tempfile.mkdtemp(prefix="explorer-test-cache-"))
 
 EVENT = {
     "id": "1989-05-16-deng-gorbachev",

@@ -14,6 +14,7 @@ import pytest
 
 from explorer import figure
 from explorer.app import ids
+from explorer.app.first_view import ID_PREFIX
 from explorer.exports import FORMATS
 from explorer.figure_counts import MARKS_GROUP
 from explorer.state import URL_KEYS, ViewState
@@ -22,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted((ROOT / "assets").glob("*.js"))
 JS = {p.name: p.read_text(encoding="utf-8") for p in SCRIPTS}
 TEXT = "\n".join(JS.values())
-DASH_OWN = {"_dash-config"}  # the config block Dash writes into every page
+DASH_OWN = {"_dash-config", "react-entry-point"}  # the config block and root Dash writes
 DECLARED = {v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str)}
 DECLARED |= set(ids.FILTER_CONTROLS.values()) | {ids.export_button(f) for f in FORMATS}
+DECLARED |= {ID_PREFIX + i for i in DECLARED}  # the server-rendered first view's copies
 # Where a script names a component id.
 ID_USES = (
     r"getElementById\(\s*[\"']([\w-]+)[\"']",

@@ -10,15 +10,23 @@ from dash import Dash
 from explorer.filters import vocabulary
 from explorer.model import Record, load_record
 from explorer.paths import ASSETS_DIR, DATA_DIR
+from explorer.record_cache import cached_record
 from explorer.search import limit_terms
 
 from .callbacks import register
+from .first_view import register_first_view
 from .hardening import register_hardening
 from .layout import build_layout
 from .publishing import register_publishing
 from .routes import register_routes
 
 TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
+
+
+def load_app_record(data_dir: Path | str = DATA_DIR) -> Record:
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid), from
+    the record cache when its files and the code are unchanged (explorer.record_cache)."""
+    return cached_record(data_dir, lambda: load_record(data_dir))
 
 
 def create_app(
@@ -33,7 +41,7 @@ def create_app(
     `base_path` (e.g. "/explorer/"; default: DASH_URL_BASE_PATHNAME or Dash's other prefix
     settings, else "/"), its embed view framable by the origins in `frame_ancestors`, its
     searches using at most `max_terms` terms (default text.MAX_TERMS)."""
-    record = record if record is not None else load_record(data_dir)
+    record = record if record is not None else load_app_record(data_dir)
     if max_terms:
         record = replace(record, events=limit_terms(record.events, max_terms))
     vocab = vocabulary(record)
@@ -53,6 +61,7 @@ def create_app(
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)
+    register_first_view(app, record, vocab)
     register_hardening(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )

@@ -104,3 +104,7 @@ PRINT = "print-page"
 EMBED = "embed-box"
 EMBED_CODE = "embed-code"
 CITE = "event-cite"
+
+# The server-rendered first view (first_view.py, assets/first_view.js).
+FIRST_VIEW_PAGE = "first-view"  # the static page, shown until Dash has rendered its own
+FIRST_VIEW = "first-view-timeline"  # the SVG timeline, shown until plotly has drawn

@@ -1,0 +1,132 @@
+"""The server-rendered first view: the page's HTML already shows the view its URL asks for.
+
+The index page carries the layout written out as static HTML (static_html.py) with the count,
+the legend, the timeline as SVG (explorer.timeline_svg, drawn from the figure plotly will draw),
+the first events and the list of events in order. assets/first_view.js hands the SVG over to
+Dash's timeline box once Dash has rendered, and hides it once plotly has drawn. Without
+JavaScript the static page stays. The same SVG is the timeline's download.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html import escape
+
+from dash import Dash
+from flask import Response, request
+
+from explorer.event_list import event_list
+from explorer.figure import legend_items, timeline_figure
+from explorer.model import Record
+from explorer.state import Vocabulary
+from explorer.timeline_svg import page_svg, scene, standalone_svg
+from explorer.view import View, open_view
+
+from . import components, ids
+from .static_html import static_html
+
+PAGES_KEPT = 32  # first views kept per process, by query string (the record never changes)
+FIRST_EVENTS = 12  # events listed beside the timeline in the first view
+ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
+RENDERER = "/* Dash's renderer starts from assets/first_view.js */"
+SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+LOADER = "first_view.js"  # the one script that runs before the first paint
+
+
+def later(scripts: str) -> str:
+    """Return Dash's script tags as preloads that assets/first_view.js runs in order after the
+    first paint (evaluating them first held the paint back ~250 ms); the loader stays a script."""
+    out = []
+    for src in SCRIPT.findall(scripts):
+        if LOADER in src:
+            out.append(f'<script defer src="{src}"></script>')
+        else:
+            out.append(
+                f'<link rel="preload" as="script" class="fv-script" data-src="{src}" href="{src}">'
+            )
+    return "\n".join(out)
+
+
+TEXT = {"first": "First events in this view", "download": "china-russia-timeline.svg"}
+
+
+def _overlay(view: View, record: Record) -> str:
+    """Return the SVG timeline in a box that covers the timeline box, placed over plotly's plot
+    area by the figure's own margins."""
+    figure = timeline_figure(record, view.timeline, view.state)
+    s = scene(figure)
+    m = s.margin
+    place = f"left:{m['l']}px;right:{m['r']}px;top:{m['t']}px;bottom:{m['b']}px"
+    return (
+        f'<div id="{ids.FIRST_VIEW}" class="fv-box">'
+        f'<div class="fv-plot" style="{place}">{page_svg(s)}</div></div>'
+    )
+
+
+def _first_events(view: View) -> str:
+    rows = event_list(view.events.head(FIRST_EVENTS), None)["rows"]
+    items = "".join(
+        f'<li><span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
+        for r in rows
+    )
+    return f'<h2 class="fv-first">{escape(TEXT["first"])}</h2><ol class="fv-events">{items}</ol>'
+
+
+def _twin_items(view: View) -> str:
+    rows = event_list(view.events, None)["rows"]
+    return "".join(
+        f'<li class="twin-item" role="option" aria-selected="false">'
+        f'<span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
+        for r in rows
+    )
+
+
+def first_view_html(layout: object, record: Record, vocab: Vocabulary, query: str) -> str:
+    """Return the static page for the view `query` names, ids prefixed with ID_PREFIX."""
+    view = open_view(record, vocab, query)
+    empty = view.events.empty and view.timeline.empty
+    fills = {
+        ids.COUNT: escape(view.count_text(record.total)),
+        ids.LEGEND: static_html(
+            components.legend(legend_items(record, view.timeline, view.state)), {}, {}
+        ),
+        ids.TIMELINE_BOX: "" if empty else _overlay(view, record),
+        ids.DETAIL: _first_events(view),
+        ids.TWIN: _twin_items(view),
+    }
+    props = {ids.EMPTY: {"hidden": not empty}, ids.TIMELINE_BOX: {"hidden": empty}}
+    page = static_html(layout, fills, props, ID_PREFIX)
+    return f'<div id="{ids.FIRST_VIEW_PAGE}">{page}</div>'
+
+
+def register_first_view(app: Dash, record: Record, vocab: Vocabulary) -> None:
+    """Serve the first view inside the index page, and the timeline's SVG download."""
+    plain = app.interpolate_index
+    prefix = app.config.routes_pathname_prefix
+    # Dash starts from assets/first_view.js once the first view is painted and its scripts ran
+    # (this inline script stays, empty, in the CSP's hashes that register_hardening reads).
+    app.renderer = RENDERER
+
+    @lru_cache(maxsize=PAGES_KEPT)
+    def page_of(query: str) -> str:
+        return first_view_html(app.layout, record, vocab, query)
+
+    def interpolate_index(**kwargs: str) -> str:
+        page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
+        return plain(
+            **kwargs
+            | {"app_entry": page + kwargs["app_entry"], "scripts": later(kwargs["scripts"])}
+        )
+
+    app.interpolate_index = interpolate_index
+
+    @app.server.route(f"{prefix}export/timeline.svg")
+    def timeline_svg() -> Response:
+        view = open_view(record, vocab, request.query_string.decode("utf-8", "replace"))
+        figure = timeline_figure(record, view.timeline, view.state)
+        return Response(
+            standalone_svg(scene(figure)),
+            content_type="image/svg+xml; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{TEXT["download"]}"'},
+        )
