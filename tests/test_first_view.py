@@ -97,3 +97,10 @@ def test_scripts_wait_for_the_first_paint_in_order(apps):
         next(n for n in names if n.startswith("dash_renderer"))
     )
     assert "new DashRenderer" not in page.split('id="_dash-renderer"')[1].split("</script>")[0]
+
+
+@pytest.mark.parametrize("base", ["/", "/explorer/"])
+def test_embed_view_has_its_look_from_the_first_paint(apps, base):
+    client = apps[base].server.test_client()
+    assert '<html class="embed"' in client.get(f"{base}embed?decade=1990s").get_data(as_text=True)
+    assert '<html class="embed"' not in client.get(base).get_data(as_text=True)

@@ -24,6 +24,7 @@ from explorer.timeline_svg import page_svg, scene, standalone_svg
 from explorer.view import View, open_view
 
 from . import components, ids
+from .hardening import EMBED_PATH
 from .static_html import static_html
 
 PAGES_KEPT = 32  # first views kept per process, by query string (the record never changes)
@@ -114,10 +115,14 @@ def register_first_view(app: Dash, record: Record, vocab: Vocabulary) -> None:
 
     def interpolate_index(**kwargs: str) -> str:
         page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
-        return plain(
+        index = plain(
             **kwargs
             | {"app_entry": page + kwargs["app_entry"], "scripts": later(kwargs["scripts"])}
         )
+        # The embed view's look (publishing.css, html.embed) from the first paint: its script
+        # now runs only after it.
+        embedded = request and request.path == prefix + EMBED_PATH
+        return index.replace("<html", '<html class="embed"', 1) if embedded else index
 
     app.interpolate_index = interpolate_index
 
