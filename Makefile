@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11:
 #   make run    installs the explorer in .venv and serves it on http://127.0.0.1:8050
 #   make test   installs the test tools and Debian's chromium, then runs every test
+#   make check  unit tests only, in parallel: the quick loop while working
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint validate docs screenshots chromium bench feel loadtest clean plotly-bundle
+.PHONY: run test check lint validate docs screenshots chromium bench feel loadtest clean plotly-bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(APT) update -qq && $(APT) install -y -qq python3-venv \
@@ -50,6 +51,11 @@ validate: $(VENV)/.run
 
 test: $(VENV)/.test chromium $(JS)/node_modules/.package-lock.json lint validate
 	$(BIN)/python -m pytest
+
+# The quick loop (under a minute): unit tests in parallel, without the browser, servers,
+# subprocesses, wheels and every-shipped-row tests that `make test` also runs.
+check: $(VENV)/.test
+	$(BIN)/python -m pytest -q -n auto -m "not integration" --ignore=tests/browser
 
 docs: $(VENV)/.run
 	$(BIN)/python -m explorer docs

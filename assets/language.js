@@ -2,9 +2,9 @@
 // The page is built per language on the server, so a switch is a full load (explorer/app/language.py).
 // The texts the page's scripts write, in the page's language: a <meta> the server fills in.
 window.explorerTexts = function () {
-  const meta = document.querySelector('meta[name="explorer-texts"]');
+  const tag = document.querySelector('meta[name="explorer-texts"]');
   try {
-    return JSON.parse(meta.content);
+    return JSON.parse(tag.content);
   } catch (e) {
     return {};
   }

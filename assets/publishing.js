@@ -32,6 +32,17 @@
   }
 
   function saveTimeline(format) {
+    if (format === "svg") {
+      // The server draws the SVG from the same figure (explorer/timeline_svg.py): real text and
+      // shapes, the view's labels and era names, no browser font or WebGL bitmap in it.
+      const link = document.createElement("a");
+      link.href = basePath() + "export/timeline.svg" + window.location.search;
+      link.download = "china-russia-timeline.svg";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return;
+    }
     const gd = document.querySelector("#timeline .js-plotly-plot");
     if (!gd || !window.Plotly) return;
     window.Plotly.downloadImage(gd, {

@@ -34,9 +34,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from plotly.io.json import to_json_plotly
 from werkzeug.serving import make_server
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # first_paint.py, feel.py
+
 from explorer import synth
 from explorer.app import create_app
-from explorer.app.factory import load_record
+from explorer.app.factory import load_app_record as load_record
 from explorer.event_list import event_list
 from explorer.figure import timeline_figure
 from explorer.filters import vocabulary
@@ -613,6 +615,29 @@ def report(info: dict, results: list[dict], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def first_paint_report(info: dict, args: argparse.Namespace) -> str:
+    """Return the Markdown report of benchmarks/first_paint.py for every size."""
+    import first_paint  # the browser harness beside this file; only this mode needs it
+
+    paint, start = list(first_paint.PAINT_HEAD), list(first_paint.START_HEAD)
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="bench-data-") as tmp:
+            data_dir = DEFAULT_DATA_DIR if size == SHIPPED else Path(tmp) / f"synthetic-{size}"
+            if size != SHIPPED:
+                synth.write_dataset(int(size), data_dir)
+                start += first_paint.start_table(
+                    f"{int(size):,} events", first_paint.starts(data_dir)
+                )
+            record = load_record(data_dir)
+            server, url = serve(create_app(data_dir, record=record))
+            label = f"{record.total:,} events"
+            paint += first_paint.paint_table(label, first_paint.run(url, record.total, args.runs))
+            server.shutdown()
+    head = f"Run: {info['date']}, commit {info['code']}, {info['cpu']}, {info['nproc']} CPUs, "
+    head += f"Python {info['python']}; {args.runs} cold loads each, medians"
+    return "\n".join([head, "", *paint, "", *(start if len(start) > 2 else [])])
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -625,6 +650,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=120, help="seconds per page wait")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
     parser.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    parser.add_argument(
+        "--first-paint",
+        action="store_true",
+        help="first paint, interactive and vis-timeline on the same rows (first_paint.py)"
+        "; a synthetic size also times two starts with an empty record cache",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # one size, internal
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     return parser
@@ -642,6 +673,9 @@ def main(argv: list[str] | None = None) -> int:
         args.result.write_text(json.dumps(figures, indent=1))
         return 0
     info = machine()
+    if args.first_paint:
+        print(first_paint_report(info, args))
+        return 0
     results = measure_all(args)
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=1))

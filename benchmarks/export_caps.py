@@ -21,7 +21,7 @@ from explorer.app.routes import DEFAULT_MAX_ROWS, ROW_COST, row_cap
 ONE = """
 import dataclasses, json, sys, time
 from explorer.app import create_app
-from explorer.app.factory import load_record
+from explorer.app.factory import load_app_record as load_record
 from explorer.filters import vocabulary
 from explorer.view import export_view, open_view
 record = load_record(sys.argv[1])

@@ -16,25 +16,18 @@ from typing import NoReturn
 
 from explorer import __version__, deploy
 from explorer.exports import FORMATS
+from explorer.filter_table import FILTERS, MULTI_HELP, Filter
 from explorer.loader import DataError, load_dataset
 from explorer.paths import DATA_DIR
 from explorer.schema import dataset_version
-from explorer.state import COMBINES
+from explorer.state import ViewState, Vocabulary, to_query
 
 FRAMING_ENV = "EXPLORER_FRAME_ANCESTORS"  # the default of --frame-ancestors
 
 DEFAULT_PORT = 8050
 
-# Command-line flag -> ViewState attribute (values are the same as in the page's URL).
-EXPORT_FILTERS = {
-    "leader": "leaders",
-    "decade": "decades",
-    "kind": "kinds",
-    "host": "hosts",
-    "tag": "tags",
-    "place": "places",
-    "pair": "pairs",
-}
+# The filters `explorer export` takes, each as its row in explorer.filter_table says.
+EXPORT_FILTERS = tuple(f for f in FILTERS if f.cli)
 
 
 def _report(exc: DataError, what: str) -> int:
@@ -76,28 +69,32 @@ def write_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_state(args: argparse.Namespace, vocab: Vocabulary) -> tuple[ViewState, list[str]]:
+    """Return the view the export flags name, and a line per value the record does not know."""
+    chosen = {f.attr: getattr(args, f.attr) for f in EXPORT_FILTERS}
+    unknown = [
+        f"unknown {f.cli} {value!r}; known: {', '.join(vocab.values[f.attr])}"
+        for f in EXPORT_FILTERS
+        if f.kind == "multi"
+        for value in chosen[f.attr]
+        if value not in vocab.values[f.attr]
+    ]
+    state = ViewState(**{a: tuple(v) if isinstance(v, list) else v for a, v in chosen.items()})
+    return state, unknown
+
+
 def export(args: argparse.Namespace) -> int:
     """Write the filtered view in the chosen format to a file or stdout; return the status."""
     from explorer.filters import vocabulary
     from explorer.model import build_record
-    from explorer.state import ViewState, to_query
     from explorer.view import export_view, open_view
 
     record = build_record(load_dataset(args.data))
     vocab = vocabulary(record)
-    chosen = {attr: tuple(getattr(args, attr)) for attr in EXPORT_FILTERS.values()}
-    unknown = [
-        f"unknown {flag} {value!r}; known: {', '.join(getattr(vocab, attr))}"
-        for flag, attr in EXPORT_FILTERS.items()
-        for value in chosen[attr]
-        if value not in getattr(vocab, attr)
-    ]
+    state, unknown = export_state(args, vocab)
     if unknown:
         print("\n".join(unknown), file=sys.stderr)
         return 2
-    state = ViewState(
-        **chosen, leaders_combine=args.leaders_combine, in_abstract=args.abstract, q=args.search
-    )
     out = export_view(record, open_view(record, vocab, to_query(state)), args.format)
     if args.output:
         args.output.write_bytes(out.body)
@@ -131,7 +128,6 @@ def _port(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve the page until interrupted; refuse invalid data with the list of problems."""
-    from explorer import text
     from explorer.app import create_app  # the web stack loads only when serving
     from explorer.app.routes import configure_exports
     from explorer.app.server import PortInUse, bind
@@ -143,9 +139,12 @@ def serve(args: argparse.Namespace) -> int:
     except (ValueError, PortInUse) as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.max_terms:
-        text.MAX_TERMS = args.max_terms  # set before the app is built and workers fork
-    app = create_app(args.data, base_path=args.base_path, frame_ancestors=args.frame_ancestors)
+    app = create_app(
+        args.data,
+        base_path=args.base_path,
+        frame_ancestors=args.frame_ancestors,
+        max_terms=args.max_terms,
+    )
     configure_exports(
         app.server,
         base_url=args.base_url or f"http://{args.host}:{port}",
@@ -252,26 +251,24 @@ def _validate_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+# Filter kind -> the argparse options of its flag.
+CLI_OPTIONS: dict[str, Callable[[Filter], dict]] = {
+    "multi": lambda f: {
+        "action": "append",
+        "default": [],
+        "help": f"filter by {f.cli} {MULTI_HELP}",
+    },
+    "choice": lambda f: {"choices": f.choices, "default": f.choices[0], "help": f.cli_help},
+    "flag": lambda f: {"action": "store_true", "help": f.cli_help},
+    "text": lambda f: {"default": "", "help": f.cli_help},
+}
+
+
 def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help="export format")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    for flag, attr in EXPORT_FILTERS.items():
-        p.add_argument(
-            f"--{flag}",
-            dest=attr,
-            action="append",
-            default=[],
-            help=f"filter by {flag} (repeatable; same values as the page's URL)",
-        )
-    p.add_argument(
-        "--leaders",
-        dest="leaders_combine",
-        choices=COMBINES,
-        default="any",
-        help="with several --leader: events with any of them (default) or all of them together",
-    )
-    p.add_argument("--abstract", action="store_true", help="only events named in the abstract")
-    p.add_argument("--search", default="", help="free-text search, any script")
+    for f in EXPORT_FILTERS:
+        p.add_argument(f"--{f.cli}", dest=f.attr, **CLI_OPTIONS[f.kind](f))
     _data_option(p)
 
 

@@ -9,10 +9,11 @@ import pandas as pd
 
 from explorer.citations import Citation, cite, lookup
 from explorer.formatting import date_label, place_label
-from explorer.i18n import language, term
+from explorer.i18n import language
 from explorer.labels import local_names
 from explorer.localize import ENGLISH_TITLE, localized
-from explorer.model import KIND_LABELS, Record, native_names, offices_held
+from explorer.model import Record, native_names, offices_held
+from explorer.vocabulary import CAMPS, local_label
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def event_detail(record: Record, event_id: str | None, lang: str = "en") -> Deta
             tuple(offices_held(record.leaders, name, day)),
             local.get(name, ""),
         )
-        for side, column in (("China", "china_leaders"), ("USSR / Russia", "russia_leaders"))
+        for column, side in CAMPS.items()
         for name in ev[column]
     )
     return Detail(
@@ -94,7 +95,7 @@ def event_detail(record: Record, event_id: str | None, lang: str = "en") -> Deta
         title=ev["title"],
         when=date_label(ev["start_date"], ev["end_date"], ev["date_precision"], lang),
         place=place_label(ev["city"], ev["country"], ev["host"], lang),
-        kind=term("kind", ev["kind"], lang) if ev["kind"] in KIND_LABELS else ev["kind"],
+        kind=local_label("kind", ev["kind"], lang),
         people=people,
         summary=ev["summary"],
         outcomes=tuple(ev["outcomes"]),
@@ -102,7 +103,7 @@ def event_detail(record: Record, event_id: str | None, lang: str = "en") -> Deta
         sources=tuple(ev["sources"]),
         notes=ev["notes"],
         in_abstract=bool(ev["in_abstract"]),
-        era=term("era", ev["era"], lang) if ev["era"] else "",
+        era=local_label("era", ev["era"], lang) if ev["era"] else "",
         citations=cite(ev["sources"], lookup(record.sources)),
         title_en=ev.get(ENGLISH_TITLE, ev["title"]),
         lang=lang,

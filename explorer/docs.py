@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from explorer.model import KIND_LABELS, Record
+from explorer.model import Record
 from explorer.provenance import STRONG_KINDS, kinds
 from explorer.schema import DEFAULT_DATA_DIR, OPTIONAL_RESOURCES, RESOURCES, resource
+from explorer.vocabulary import in_order, labels
 
 LEADS_FILE = "leads.csv"
 STRONG_LABEL = ", ".join(STRONG_KINDS[:-1]) + " or " + STRONG_KINDS[-1]
@@ -52,7 +53,7 @@ def _table(counts: pd.Series, label: str) -> list[str]:
 def tally_markdown(record: Record) -> str:
     """Return the events counted by decade, by kind and by leader pair (top 15)."""
     ev = record.events
-    by_kind = ev["kind"].value_counts().reindex(list(KIND_LABELS)).dropna().astype(int)
+    by_kind = ev["kind"].value_counts().reindex(in_order("kind", ev["kind"])).astype(int)
     pairs = ev["pair"].value_counts()
     top = pd.concat([pairs.head(15), pd.Series({"other pairs": int(pairs.iloc[15:].sum())})])
     lines = ["#### By decade", "", *_table(ev["decade"].value_counts().sort_index(), "decade")]
@@ -64,7 +65,9 @@ def tally_markdown(record: Record) -> str:
 def coverage_markdown(record: Record) -> str:
     """Return the events counted by decade (rows) and kind (columns), with totals."""
     ev = record.events
-    table = pd.crosstab(ev["decade"], ev["kind"]).reindex(columns=list(KIND_LABELS), fill_value=0)
+    table = pd.crosstab(ev["decade"], ev["kind"]).reindex(
+        columns=list(labels("kind", ev["kind"])), fill_value=0
+    )
     lines = ["| decade | " + " | ".join(table.columns) + " | total |"]
     lines.append("|---" * (len(table.columns) + 2) + "|")
     for decade, row in table.iterrows():

@@ -15,25 +15,18 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
-from explorer.figure_counts import AGGREGATE_ABOVE, counts_trace, in_window
+from explorer import theme, vocabulary
+from explorer.figure_counts import AGGREGATE_ABOVE, MARKS_GROUP, counts_trace, in_window
 from explorer.formatting import date_label, leaders_label, place_label
 from explorer.i18n import language, term, translate
 from explorer.labels import short_names
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
+from explorer.model import Record
 from explorer.state import ViewState
 from explorer.theme import OTHER_COLOR, PALETTE, era_band
 from explorer.window import Window, bounds, fit
 
 # Pairs cycle through the palette without yellow, which is too faint for a small mark on white.
-PAIR_PALETTE = tuple(c for c in PALETTE if c != "#F0E442")
-KIND_SYMBOLS = {
-    "visit": "circle",
-    "summit": "diamond",
-    "treaty": "square",
-    "declaration": "star",
-    "multilateral": "triangle-up",
-    "call": "x",
-}
+PAIR_PALETTE = tuple(c for c in PALETTE if c != theme.FAINT_ON_WHITE)
 STACK_STEP = 0.22
 # SVG marks are quick for a few hundred, WebGL for more: with 1,329 marks a cold page was drawn
 # in 2.5-4.6 s with SVG, 2.3-2.5 s with WebGL (10,000 synthetic events, ?decade=1990s).
@@ -75,16 +68,12 @@ COLUMNS = [
 def _lanes(events: pd.DataFrame, lanes: str, lang: str = "en") -> tuple[pd.DataFrame, list[str]]:
     """Return one row per (event, lane) and the lane labels (in `lang`) from top to bottom."""
     events = events[COLUMNS]
-    if lanes == "kind":
-        kinds = {k: term("kind", k, lang) for k in KIND_LABELS}
-        frame = events.assign(lane=events["kind"].map(kinds))
-        present = set(events["kind"].unique())
-        order = [kinds[k] for k in KIND_LABELS if k in present]
-    elif lanes == "host":
-        hosts = {k: term("host", k, lang) for k in HOST_GROUP_LABELS}
-        frame = events.assign(lane=events["host_group"].map(hosts))
-        present = set(events["host_group"].unique())
-        order = [hosts[k] for k in HOST_GROUP_LABELS if k in present]
+    if lanes in ("kind", "host"):
+        # Every kind and host gets a lane, one the vocabulary lacks included (with a default).
+        column, table = ("kind", "kind") if lanes == "kind" else ("host_group", "host")
+        frame = events.assign(lane=vocabulary.label_map(table, events[column], lang))
+        names = vocabulary.labels(table, events[column].unique(), lang)
+        order = [names[v] for v in vocabulary.in_order(table, events[column])]
     else:
         column = "china_leaders" if lanes == "china" else "russia_leaders"
         frame = events.assign(lane=events[column]).explode("lane")
@@ -162,7 +151,7 @@ def _span_trace(frame: pd.DataFrame) -> dict:
         "x": [v for seg in zip(starts, ends, [None] * len(ys), strict=True) for v in seg],
         "y": [v for y in ys for v in (y, y, None)],
         "mode": "lines",
-        "line": {"width": 7, "color": "rgba(60,60,60,0.35)"},
+        "line": {"width": 7, "color": theme.SPAN_LINE},
         "hoverinfo": "skip",
         "showlegend": False,
         "name": "duration",
@@ -194,10 +183,9 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
     # Every column once for the whole frame, then split by group: slicing the wide frame per
     # group cost more than building the marks.
     days, ys = _days(frame["start_date"]), frame["y"].tolist()
-    symbols, custom = (
-        frame["kind"].map(KIND_SYMBOLS).fillna("circle").tolist(),
-        _customdata(frame, language(state.lang)),
-    )
+    kinds = {k: vocabulary.term("kind", k).symbol for k in frame["kind"].unique()}
+    symbols = frame["kind"].map(kinds).tolist()
+    custom = _customdata(frame, language(state.lang))
     where = pd.Series(range(len(frame))).groupby(groups.to_numpy(), sort=False).agg(list)
     return [
         {
@@ -207,12 +195,12 @@ def _mark_traces(frame: pd.DataFrame, record: Record, state: ViewState) -> list[
             "mode": "markers",
             "name": escape(group),
             # The legend is the page's own (legend_items); "colour" marks the event traces.
-            "legendgroup": "colour",
+            "legendgroup": MARKS_GROUP,
             "showlegend": False,
             "marker": {
                 "color": color,
                 "size": 12,
-                "line": {"width": 1, "color": "white"},
+                "line": {"width": 1, "color": theme.MARK_OUTLINE},
                 "symbol": [symbols[i] for i in where.get(group, [])],
             },
             "customdata": [custom[i] for i in where.get(group, [])],
@@ -232,7 +220,11 @@ def _selected_trace(frame: pd.DataFrame, event: str | None) -> dict:
         "mode": "markers",
         "name": "selected",
         "showlegend": False,
-        "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#111"}},
+        "marker": {
+            "size": 24,
+            "color": theme.TRANSPARENT,
+            "line": {"width": 3, "color": theme.SELECTED_RING},
+        },
         "hoverinfo": "skip",
     }
 
@@ -335,9 +327,11 @@ def legend_items(record: Record, events: pd.DataFrame, state: ViewState) -> dict
         if state.color == "pair"
         else (lambda e: term("era", e, lang) if e else translate("era.outside", lang))
     )
-    kinds = [k for k in KIND_SYMBOLS if k in set(events["kind"])]
+    kinds = [(k, vocabulary.term("kind", k)) for k in vocabulary.in_order("kind", events["kind"])]
     return {
         "color_by": term("color", state.color, lang).lower(),
         "colors": [{"label": label(g), "title": g, "color": c} for g, c in colors.items()],
-        "symbols": [{"label": term("kind", k, lang), "symbol": KIND_SYMBOLS[k]} for k in kinds],
+        "symbols": [
+            {"label": vocabulary.local_label("kind", k, lang), "symbol": t.symbol} for k, t in kinds
+        ],
     }

@@ -6,18 +6,22 @@ import pandas as pd
 
 from explorer.i18n import translate
 from explorer.state import parse_day
+from explorer.theme import COUNTS_SCALE
 
 # Above this many marks in the window the timeline shows counts per period instead: a payload
 # and a draw that no longer grow with the number of events. Zooming in or filtering below it
 # brings the marks back.
 AGGREGATE_ABOVE = 5000
+# The legend group of the traces that stand for events (marks, or counts of them): the
+# browser (assets/app.js, assets/timeline.js) counts and labels only these.
+MARKS_GROUP = "colour"
 # Window length (days) -> period of one cell; the first row whose bound the window exceeds.
 BINS = (
     (15 * 366, "Y", "year", "%Y"),
     (400, "M", "month", "%b %Y"),
     (0, "D", "day", "%d %b %Y"),
 )
-COLORSCALE = [[0.0, "#deebf7"], [0.5, "#4292c6"], [1.0, "#08306b"]]
+COLORSCALE = COUNTS_SCALE
 
 
 def period_of(window: tuple[str, str]) -> tuple[str, str, str]:
@@ -58,7 +62,7 @@ def counts_trace(
     return {
         "type": "heatmap",
         "name": translate(f"counts.per.{name}", lang),
-        "legendgroup": "colour",
+        "legendgroup": MARKS_GROUP,
         "x": [m.strftime("%Y-%m-%d %H:%M") for m in middles],
         "y": list(range(lanes)),
         "z": [[int(v) if v else None for v in row] for row in z],

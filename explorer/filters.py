@@ -11,70 +11,18 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from explorer.i18n import language, term, translate
-from explorer.model import HOST_GROUP_LABELS, Record
-from explorer.schema import resource
-from explorer.search import search_mask
-from explorer.state import (
-    MULTI,
-    PAIR_SEPARATOR,
-    URL_KEYS,
-    ViewState,
-    Vocabulary,
-    without,
-)
+from explorer.filter_table import FILTERS, MULTI, Filter, all_pairs  # noqa: F401 (all_pairs)
+from explorer.i18n import language, translate
+from explorer.model import Record
+from explorer.state import URL_KEYS, ViewState, Vocabulary, without
 from explorer.text import slug
 from explorer.window import overlaps
-
-DECADES = tuple(f"{y}s" for y in range(1940, 2030, 10))
-
-
-# How several leaders combine (ViewState.leaders_combine) -> test(wanted, who took part).
-COMBINE_TESTS: dict[str, Callable[[set[str], tuple[str, ...]], bool]] = {
-    "any": lambda wanted, who: not wanted.isdisjoint(who),
-    "all": lambda wanted, who: wanted.issubset(who),
-}
-
-
-def _leaders(events: pd.DataFrame, names: tuple[str, ...], state: ViewState) -> pd.Series:
-    wanted, test = set(names), COMBINE_TESTS[state.leaders_combine]
-    people = events["china_leaders"] + events["russia_leaders"]
-    return people.map(lambda who: test(wanted, who))
-
-
-def _any_tag(events: pd.DataFrame, tags: tuple[str, ...], _: ViewState) -> pd.Series:
-    wanted = set(tags)
-    return events["tags"].map(lambda have: not wanted.isdisjoint(have))
-
-
-def _any_pair(events: pd.DataFrame, pairs: tuple[str, ...], _: ViewState) -> pd.Series:
-    wanted = [tuple(p.split(PAIR_SEPARATOR, 1)) for p in pairs]
-    return pd.Series(
-        [
-            any(c in ch and r in ru for c, r in wanted)
-            for ch, ru in zip(events["china_leaders"], events["russia_leaders"], strict=True)
-        ],
-        index=events.index,
-        dtype=bool,
-    )
-
-
-def _column_in(column: str) -> Callable[[pd.DataFrame, object, ViewState], pd.Series]:
-    return lambda ev, v, _: ev[column].isin(v)
-
 
 # ViewState attribute -> predicate(events, value, state) -> boolean mask. Empty values do not
 # filter; the state says how a filter's values combine where that is a choice.
 RULES: dict[str, Callable[[pd.DataFrame, object, ViewState], pd.Series]] = {
-    "leaders": _leaders,
-    "decades": _column_in("decade"),
-    "kinds": _column_in("kind"),
-    "hosts": _column_in("host_group"),
-    "tags": _any_tag,
-    "places": _column_in("city"),
-    "pairs": _any_pair,
-    "in_abstract": lambda ev, v, _: ev["in_abstract"],
-    "q": lambda ev, v, _: search_mask(ev, v),
+    f.attr: f.predicate for f in FILTERS if f.predicate is not None
+} | {
     # The window chosen by zooming, panning, an era button or the dates filters too.
     "start": lambda ev, v, _: overlaps(ev, v, None),
     "end": lambda ev, v, _: overlaps(ev, None, v),
@@ -92,28 +40,10 @@ def apply(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     return events[mask]
 
 
-def all_pairs(events: pd.DataFrame) -> set[str]:
-    """Return every Chinese–Soviet/Russian leader pair that met, as 'China,Russia' names."""
-    return {
-        f"{c}{PAIR_SEPARATOR}{r}"
-        for ch, ru in zip(events["china_leaders"], events["russia_leaders"], strict=True)
-        for c in ch
-        for r in ru
-    }
-
-
 def vocabulary(record: Record) -> Vocabulary:
     """Return the values each URL key may take for this record."""
-    return Vocabulary(
-        leaders=tuple(dict.fromkeys(record.leaders["name"])),
-        decades=DECADES,
-        kinds=resource("events").field("kind").enum,
-        hosts=tuple(HOST_GROUP_LABELS),
-        tags=resource("events").field("tags").enum,
-        places=tuple(sorted(c for c in set(record.events["city"]) if c)),
-        pairs=tuple(sorted(all_pairs(record.events))),
-        events=frozenset(record.events["id"]),
-    )
+    values = {f.attr: f.values(record) for f in FILTERS if f.values is not None}
+    return Vocabulary(events=record.events["id"], **values)
 
 
 @dataclass(frozen=True)
@@ -126,35 +56,23 @@ class Chip:
     removable: bool = True
 
 
-# URL attribute -> the chip's text for a value, in a language.
-CHIP_LABELS: dict[str, Callable[[str, str], str]] = {
-    "leaders": lambda v, lang: v,
-    "decades": lambda v, lang: v,
-    "kinds": lambda v, lang: term("kind", v, lang),
-    "hosts": lambda v, lang: translate("chip.host", lang, value=term("host", v, lang)),
-    "tags": lambda v, lang: f"#{v}",
-    "places": lambda v, lang: translate("chip.place", lang, value=term("city", v, lang)),
-    "pairs": lambda v, lang: " & ".join(v.split(PAIR_SEPARATOR, 1)),
-}
-
-
-def _combine_chip(state: ViewState) -> list[Chip]:
-    """Return a chip that says how several leaders combine (removing "all of" gives "any of")."""
-    if len(state.leaders) < 2:
+def _chips(f: Filter, state: ViewState, lang: str) -> list[Chip]:
+    """Return the chips of one filter: one per value, or one for its value when it is set."""
+    value = getattr(state, f.attr)
+    if f.kind == "multi":
+        return [Chip(f.attr, v, f.chip(v, lang)) for v in value]
+    if not (f.shown(state) if f.shown else value):
         return []
-    mode, lang = state.leaders_combine, language(state.lang)
-    label = translate("chip.leaders", lang, mode=translate(f"chip.combine.{mode}", lang))
-    return [Chip("leaders_combine", mode, label, removable=mode != ViewState.leaders_combine)]
+    removable = value != getattr(ViewState(), f.attr) or f.kind != "choice"
+    return [
+        Chip(f.attr, str(int(value)) if f.kind == "flag" else value, f.chip(value, lang), removable)
+    ]
 
 
 def chips(state: ViewState) -> list[Chip]:
-    """Return the active filters as chips, in a stable order."""
-    out, lang = _combine_chip(state), language(state.lang)
-    out += [Chip(a, v, CHIP_LABELS[a](v, lang)) for a in MULTI for v in getattr(state, a)]
-    if state.in_abstract:
-        out.append(Chip("in_abstract", "1", translate("chip.abstract", lang)))
-    if state.q:
-        out.append(Chip("q", state.q, f"“{state.q}”"))
+    """Return the active filters as chips, in a stable order (the window's last)."""
+    lang = language(state.lang)
+    out = [chip for f in FILTERS for chip in _chips(f, state, lang)]
     if state.start and state.end:
         window = translate("chip.window", lang, start=state.start, end=state.end)
         out.append(Chip("start", state.start, window))

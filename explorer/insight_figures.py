@@ -14,16 +14,15 @@ from html import escape
 import pandas as pd
 from plotly.colors import make_colorscale, sequential
 
+from explorer import theme
 from explorer.figure import template
-from explorer.i18n import term, translate
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
+from explorer.i18n import translate
 from explorer.theme import PALETTE, era_band
+from explorer.vocabulary import HOSTS, labels, local_label, term
 
-SIDE_COLORS = dict(
-    zip(HOST_GROUP_LABELS.values(), (PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[3]), strict=True)
-)
-HOST_CODES = {label: code for code, label in HOST_GROUP_LABELS.items()}  # side label -> code
-KIND_COLORS = dict(zip(KIND_LABELS, PALETTE, strict=False))
+SIDE_COLORS = {t.label: t.color for t in HOSTS.values()}
+HOST_CODES = {t.label: code for code, t in HOSTS.items()}  # side label -> host group
+TOTALS = ["total", "cumulative"]  # per_year's columns after one per kind
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 HEIGHT = 380
 HOVER_TITLES = 8  # titles listed in a map point's hover text
@@ -56,7 +55,7 @@ def _arc_trace(arcs: pd.DataFrame, lang: str = "en") -> dict:
         "lon": lons,
         "mode": "lines",
         "hoverinfo": "skip",
-        "line": {"width": 1, "color": "rgba(80,80,80,0.35)"},
+        "line": {"width": 1, "color": theme.ARC_LINE},
         "name": translate("chart.arcs", lang),
     }
 
@@ -66,22 +65,23 @@ def _hover(city: str, count: int, titles: list[str], lang: str = "en") -> str:
     listed = "<br>".join(escape(t) for t in titles[:HOVER_TITLES])
     more = "<br>…" if len(titles) > HOVER_TITLES else ""
     events = escape(translate("chart.n_events", lang, count=count))
-    return f"<b>{escape(term('city', city, lang))}</b> · {events}<br>{listed}{more}"
+    return f"<b>{escape(local_label('city', city, lang))}</b> · {events}<br>{listed}{more}"
 
 
 def _place_trace(part: pd.DataFrame, side: str, color: str, lang: str = "en") -> dict:
     """Return one host side's meeting places as markers sized by their number of events."""
     cities, counts = part["city"].tolist(), part["events"].tolist()
+    host = local_label("host", HOST_CODES.get(side, side), lang)
     return {
         "type": "scattergeo",
         "lat": part["latitude"].tolist(),
         "lon": part["longitude"].tolist(),
         "mode": "markers",
-        "name": f"{translate('filters.host', lang)}: {term('host', HOST_CODES.get(side), lang)}",
+        "name": f"{translate('filters.host', lang)}: {host}",
         "marker": {
             "size": [6 + 3 * n**0.5 for n in counts],
             "color": color,
-            "line": {"width": 1, "color": "white"},
+            "line": {"width": 1, "color": theme.MARK_OUTLINE},
         },
         "customdata": cities,  # the map click filters by this place
         "hovertext": [
@@ -101,8 +101,8 @@ def map_figure(places: pd.DataFrame, arcs: pd.DataFrame, lang: str = "en") -> di
     geo = {
         "projection": {"type": "natural earth"},
         "showcountries": True,
-        "countrycolor": "#ccc",
-        "landcolor": "#f2f2ee",
+        "countrycolor": theme.COUNTRY_LINE,
+        "landcolor": theme.LAND,
         "showland": True,
         "lataxis": {"range": [-45, 75]},
         "lonaxis": {"range": [-100, 160]},
@@ -128,11 +128,11 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame, lang: str = "en") -
             "x": years,
             "y": per_year[kind].tolist(),
             "name": label,
-            "marker": {"color": KIND_COLORS[kind]},
+            "marker": {"color": term("kind", kind).color},
             "customdata": years,
             "hovertemplate": f"%{{x}}: %{{y}} {label.lower()}<extra></extra>",
         }
-        for kind, label in ((k, term("kind", k, lang)) for k in KIND_LABELS)
+        for kind, label in labels("kind", per_year.columns.drop(TOTALS), lang).items()
     ]
     cumulative = {
         "type": "scatter",
@@ -141,7 +141,7 @@ def tempo_figure(per_year: pd.DataFrame, eras: pd.DataFrame, lang: str = "en") -
         "name": translate("chart.cumulative", lang),
         "yaxis": "y2",
         "mode": "lines",
-        "line": {"color": "#444", "width": 1.5},
+        "line": {"color": theme.CUMULATIVE_LINE, "width": 1.5},
     }
     layout = _layout(
         translate("chart.tempo", lang),
@@ -195,10 +195,12 @@ def direction_figure(direction: pd.DataFrame, lang: str = "en") -> dict:
             "type": "bar",
             "x": eras,
             "y": direction[c].tolist(),
-            "name": term("column", c, lang),
+            "name": local_label("column", c, lang),
             "marker": {"color": color},
             "customdata": [c] * len(direction),  # the direction click reads the destination
-            "hovertemplate": "%{x}: %{y} · " + escape(term("column", c, lang)) + "<extra></extra>",
+            "hovertemplate": "%{x}: %{y} · "
+            + escape(local_label("column", c, lang))
+            + "<extra></extra>",
         }
         for c, color in zip(direction.columns, colors, strict=True)
     ]
@@ -206,7 +208,7 @@ def direction_figure(direction: pd.DataFrame, lang: str = "en") -> dict:
         translate("chart.direction", lang),
         barmode="group",
         # The bars keep the era names the click filters by; the axis shows them in `lang`.
-        xaxis={"tickvals": eras, "ticktext": [term("era", e, lang) for e in eras]},
+        xaxis={"tickvals": eras, "ticktext": [local_label("era", e, lang) for e in eras]},
         legend={"orientation": "h", "y": -0.25},
         yaxis={"title": {"text": translate("chart.meetings", lang)}},
     )

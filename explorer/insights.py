@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
+from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, YEARS
+from explorer.vocabulary import in_order, years
 
 IN_PERSON = ("visit", "summit", "treaty", "declaration", "multilateral")
 CAPITALS = {"China": "Beijing", "Russia": "Moscow"}  # where a visiting side sets out from
@@ -112,11 +113,14 @@ def arcs(events: pd.DataFrame, capitals: dict[str, tuple[float, float]]) -> pd.D
 def per_year(events: pd.DataFrame) -> pd.DataFrame:
     """Return events per year and kind (columns in kind order) with a cumulative total."""
     year = events["start_date"].dt.year.to_numpy()
-    last = int(year.max()) if len(events) else 2025
-    first, kinds = 1949, pd.Index(list(KIND_LABELS), name="kind")
-    span = max(2025, last) + 1 - first
+    # The record's years (they travel in attrs to every view), so a filtered view keeps the axis.
+    first, last = events.attrs.get(YEARS) or years(events["start_date"]) or (0, -1)
+    last = max(last, int(year.max()) if len(year) else last)
+    # Every kind the vocabulary knows, and any other in the view: none is dropped.
+    kinds = pd.Index([*KIND_LABELS, *in_order("kind", events["kind"])], name="kind").unique()
+    span = last + 1 - first
     kind = kinds.get_indexer(events["kind"])
-    keep = (kind >= 0) & (year >= first)  # kinds outside the vocabulary and years before 1949
+    keep = year >= first
     cells = (year[keep] - first) * len(kinds) + kind[keep]
     counts = np.bincount(cells, minlength=span * len(kinds)).reshape(span, len(kinds))
     index = pd.RangeIndex(first, first + span, name="year")

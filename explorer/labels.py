@@ -14,14 +14,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from explorer.i18n import term, translate
+from explorer.vocabulary import SIDES, local_label
 
 # Tags that name the forum of a multilateral event, in the order they are preferred.
 FORUMS = ("SCO", "BRICS", "APEC", "G20", "G8", "CICA", "UN")
 # kind -> rank; milestones named in the article's abstract outrank everything (MILESTONE).
 KIND_RANKS = {"visit": 2, "treaty": 2, "declaration": 2, "summit": 1, "multilateral": 0, "call": 0}
 MILESTONE = 3
-# Which side's leader is the visitor, by the host of a visit.
-VISITOR_SIDE = {"USSR": "china", "Russia": "china", "China": "russia"}
 
 
 SCRIPTS = {"zh": re.compile(r"[\u4e00-\u9fff]"), "ru": re.compile(r"[\u0400-\u04ff]")}
@@ -46,7 +45,7 @@ def local_names(leaders: pd.DataFrame, lang: str) -> dict[str, str]:
 def _family(row, lang: str) -> str:
     """Return the name a label uses: Chinese full names stay whole outside English."""
     name = _local_name(row, lang)
-    if row.side == "China":
+    if SIDES[row.side].family_first:
         return name.split()[0] if lang == "en" else name
     return name.split("·")[-1] if lang == "zh" else name.split()[-1]
 
@@ -84,9 +83,10 @@ def _pair(event, words: Words) -> str:
 
 
 def _visit(event, words: Words) -> str:
-    side = VISITOR_SIDE.get(event.host)
-    leaders = event.china_leaders if side == "china" else event.russia_leaders
-    if not side or not leaders or not event.city:
+    # The visitors are the other side's leaders; a visit to a third country has none.
+    side = SIDES.get(event.host)
+    leaders = getattr(event, side.visitors) if side else ()
+    if not leaders or not event.city:
         return _pair(event, words)
     name = words.names.get(leaders[0], leaders[0])
     return words.text("in", name=name, place=words.city(event.city, "city_in"))
@@ -107,7 +107,7 @@ def _call(event, words: Words) -> str:
 
 
 def _signing(event, words: Words) -> str:
-    return f"{term('kind', event.kind, words.lang)} · {_pair(event, words)}"
+    return f"{local_label('kind', event.kind, words.lang)} · {_pair(event, words)}"
 
 
 LABEL_RULES: dict[str, Callable] = {

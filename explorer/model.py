@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from explorer.i18n import OTHER_LANGS
 from explorer.labels import labels, ranks
-from explorer.loader import Dataset
+from explorer.loader import Dataset, load_dataset
+from explorer.paths import DATA_DIR
 from explorer.search import NAME_SEPARATOR, SEARCH_INDEX, build_index
 from explorer.text import WORD, unique_words, words
+from explorer.vocabulary import HOST_GROUP_OTHER, HOST_GROUPS, HOSTS, SIDES, kind_labels, years
 
-# Host groups: the value in data/events.csv `host` -> the group used by lanes and filters.
-HOST_GROUPS = {
-    "China": "china",
-    "USSR": "ussr-russia",
-    "Russia": "ussr-russia",
-    "virtual": "virtual",
-}
-HOST_GROUP_OTHER = "third-country"
-HOST_GROUP_LABELS = {
-    "china": "China",
-    "ussr-russia": "USSR / Russia",
-    "third-country": "Third country",
-    "virtual": "Virtual",
-}
-KIND_LABELS = {
-    "visit": "Visit",
-    "summit": "Summit",
-    "treaty": "Treaty",
-    "declaration": "Declaration",
-    "multilateral": "Multilateral",
-    "call": "Call",
-}
-SIDE_LABELS = {"China": "China", "USSR": "USSR / Russia", "Russia": "USSR / Russia"}
+# Labels by value, from explorer.vocabulary (kept here for the modules that read them).
+HOST_GROUP_LABELS = {k: t.label for k, t in HOSTS.items()}
+KIND_LABELS = kind_labels()
+SIDE_LABELS = {k: s.camp for k, s in SIDES.items()}
+# events.attrs key: the record's first and last year, kept by every view sliced from it.
+YEARS = "years"
 # Searched word by word; tags are matched as whole tags (explorer.search).
 TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes")
 
@@ -53,6 +39,11 @@ class Record:
     def total(self) -> int:
         """Return the number of events in the record."""
         return len(self.events)
+
+
+def load_record(data_dir: Path | str = DATA_DIR) -> Record:
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
+    return build_record(load_dataset(data_dir))
 
 
 def decade_of(dates: pd.Series) -> pd.Series:
@@ -114,6 +105,7 @@ def build_record(dataset: Dataset) -> Record:
     events["search_words"], events["search_names"] = _search_columns(events, dataset.leaders)
     # Built once here, not per search; attrs travel with the events wherever they are passed.
     events.attrs[SEARCH_INDEX] = build_index(events)
+    events.attrs[YEARS] = years(events["start_date"])
     return Record(events, dataset.leaders, dataset.eras, dataset.version, dataset.sources)
 
 

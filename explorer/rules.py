@@ -14,10 +14,10 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from explorer.schema import Field
+from explorer.vocabulary import SIDES_OF
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HTML_RE = re.compile(r"<\s*[A-Za-z!/?]|&#?[A-Za-z0-9]+;")
-RUSSIA_SIDES = ("USSR", "Russia")
 
 
 def _short(value: object) -> str:
@@ -215,10 +215,7 @@ def check_leaders(v: dict, ctx: dict) -> list[str]:
     tenures: dict[str, list[dict]] = ctx["tenures"]
     day = v["start_date"]
     problems = []
-    for column, sides in (
-        ("china_leaders", ("China",)),
-        ("russia_leaders", RUSSIA_SIDES),
-    ):
+    for column, sides in SIDES_OF.items():
         for name in v[column] or ():
             held = tenures.get(name)
             if not held:

@@ -22,9 +22,19 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from explorer.text import TOLERANT_FROM, WORD, fold, is_cjk, near_keys, spelling_key, terms
+from explorer.text import (
+    MAX_TERMS,
+    TOLERANT_FROM,
+    WORD,
+    fold,
+    is_cjk,
+    near_keys,
+    spelling_key,
+    terms,
+)
 
 SEARCH_INDEX = "search_index"  # key of the index in events.attrs
+SEARCH_LIMIT = "search_limit"  # key in events.attrs: the most terms a search uses, if not MAX_TERMS
 NAME_SEPARATOR = "|"  # between the leaders in `search_names`: each leader's words apart
 LAST = "\U0010ffff"  # sorts after every character: word + LAST closes the run of its prefixes
 
@@ -74,10 +84,10 @@ class SearchIndex:
             if near_keys(key, self.name_keys[name]) and (not own or own & leaders)
         ]
 
-    def matches(self, query: str) -> np.ndarray:
-        """Return which events match every term of `query`."""
+    def matches(self, query: str, limit: int = MAX_TERMS) -> np.ndarray:
+        """Return which events match every term of `query` (its first `limit` terms)."""
         mask = np.ones(len(self.labels), dtype=bool)
-        for term in terms(query):
+        for term in terms(query, limit):
             if term in self.tags:
                 tagged = np.zeros_like(mask)
                 tagged[self.tags[term]] = True
@@ -135,4 +145,12 @@ def index_of(events: pd.DataFrame) -> SearchIndex:
 
 def search_mask(events: pd.DataFrame, query: str) -> pd.Series:
     """Return which events match `query`, as a boolean Series on the events' index."""
-    return pd.Series(index_of(events).matches(query), index=events.index)
+    limit = events.attrs.get(SEARCH_LIMIT, MAX_TERMS)
+    return pd.Series(index_of(events).matches(query, limit), index=events.index)
+
+
+def limit_terms(events: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """Return the events (not copied) with searches over them using at most `limit` terms."""
+    limited = events.copy(deep=False)
+    limited.attrs = {**events.attrs, SEARCH_LIMIT: limit}
+    return limited

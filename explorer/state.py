@@ -1,6 +1,7 @@
 """The view state and its URL form: every view is a link (`?leader=Xi+Jinping&decade=2010s`).
 
-URL keys are spelled here and nowhere else. Parsing never fails: an unknown or malformed value
+The filters' URL keys are spelled in explorer.filter_table, the view's here, and nowhere
+else. Parsing never fails: an unknown or malformed value
 falls back to the default for that key.
 """
 
@@ -8,10 +9,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
+from explorer.filter_table import (  # noqa: F401 (COMBINE_LABELS: read from here too)
+    COMBINE_LABELS,
+    COMBINES,
+    FILTERS,
+    MULTI,
+    PAIR_SEPARATOR,
+    Filter,
+)
 from explorer.i18n import LANGS
 
 LANES = ("kind", "china", "russia", "host")
@@ -23,11 +33,10 @@ LANE_LABELS = {
 }
 COLORS = ("pair", "era")
 COLOR_LABELS = {"pair": "Leader pair", "era": "Era"}
-# How several chosen leaders combine: events with any of them, or with all of them together.
-COMBINES = ("any", "all")
-COMBINE_LABELS = {"any": "any of", "all": "all of"}
 MAX_VALUES = 60
 MAX_QUERY = 200
+# The years a window may name: any dataset's (`--data` of the 1800s or the 2030s), not only ours.
+WINDOW_YEARS = range(1000, 3000)
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -53,18 +62,9 @@ class ViewState:
     lang: str = ""  # '' = not chosen in the URL: English, or the browser's language at the index
 
 
-# ViewState attribute -> URL key. Multi-valued keys repeat (`leader=A&leader=B`).
-URL_KEYS = {
-    "leaders": "leader",
-    "leaders_combine": "leaders",
-    "decades": "decade",
-    "kinds": "kind",
-    "hosts": "host",
-    "tags": "tag",
-    "places": "place",
-    "pairs": "pair",
-    "in_abstract": "abstract",
-    "q": "q",
+# ViewState attribute -> URL key: the filters' keys (explorer.filter_table), then the view's.
+# Multi-valued keys repeat (`leader=A&leader=B`).
+VIEW_KEYS = {
     "lanes": "lanes",
     "color": "color",
     "start": "from",
@@ -72,23 +72,25 @@ URL_KEYS = {
     "event": "event",
     "lang": "lang",
 }
-MULTI = ("leaders", "decades", "kinds", "hosts", "tags", "places", "pairs")
-PAIR_SEPARATOR = ","  # pair=Xi+Jinping,Vladimir+Putin
-FILTER_ATTRS = (*MULTI, "leaders_combine", "in_abstract", "q")
+URL_KEYS = {f.attr: f.key for f in FILTERS} | VIEW_KEYS
+FILTER_ATTRS = tuple(f.attr for f in FILTERS)
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    """The values each multi-valued key may take, and the known event ids."""
+    """The values each multi-valued filter may take (by ViewState attribute), and the event ids."""
 
-    leaders: tuple[str, ...] = ()
-    decades: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    hosts: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    pairs: tuple[str, ...] = ()
-    events: frozenset[str] = field(default_factory=frozenset)
+    def __init__(self, events: Iterable[str] = (), **values: Iterable[str]) -> None:
+        unknown = sorted(set(values) - set(MULTI))
+        if unknown:
+            raise TypeError(f"Vocabulary: not a multi-valued filter: {', '.join(unknown)}")
+        self.values = {attr: tuple(values.get(attr, ())) for attr in MULTI}
+        self.events = frozenset(events)
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
 
 
 def parse_day(text: str | None, *, last: bool = False) -> str | None:
@@ -102,7 +104,7 @@ def parse_day(text: str | None, *, last: bool = False) -> str | None:
         value = date(year, month, day)
     except ValueError:
         return None
-    return value.isoformat() if 1900 <= value.year <= 2100 else None
+    return value.isoformat() if value.year in WINDOW_YEARS else None
 
 
 def _window(start: str | None, end: str | None) -> tuple[str | None, str | None]:
@@ -110,31 +112,37 @@ def _window(start: str | None, end: str | None) -> tuple[str | None, str | None]
     return (a, b) if a and b and a < b else (None, None)
 
 
+def _first(params: dict[str, list[str]], key: str) -> str:
+    return params.get(key, [""])[0]
+
+
+# Filter kind -> how its value is read from the query's parameters (explorer.filter_table).
+PARSERS: dict[str, Callable[[Filter, dict[str, list[str]], Vocabulary], object]] = {
+    "multi": lambda f, p, vocab: tuple(
+        dict.fromkeys(v for v in p.get(f.key, [])[:MAX_VALUES] if v in vocab.values[f.attr])
+    ),
+    "flag": lambda f, p, _: _first(p, f.key) in ("1", "true", "yes"),
+    "text": lambda f, p, _: " ".join(_first(p, f.key).split())[:MAX_QUERY],
+    "choice": lambda f, p, _: (
+        _first(p, f.key) if _first(p, f.key) in f.choices else getattr(ViewState(), f.attr)
+    ),
+}
+
+
 def from_query(query: str, vocab: Vocabulary) -> ViewState:
     """Return the view state a query string describes, dropping what it cannot read."""
     params = parse_qs(query.lstrip("?")[:8000], keep_blank_values=False)
-    first = {k: v[0] for k, v in params.items()}
-    values: dict[str, object] = {}
-    for attr in MULTI:
-        allowed = getattr(vocab, attr)
-        given = params.get(URL_KEYS[attr], [])[:MAX_VALUES]
-        values[attr] = tuple(dict.fromkeys(v for v in given if v in allowed))
-    combine = first.get(URL_KEYS["leaders_combine"])
-    values["leaders_combine"] = combine if combine in COMBINES else "any"
-    values["in_abstract"] = first.get(URL_KEYS["in_abstract"], "") in ("1", "true", "yes")
-    values["q"] = " ".join(first.get(URL_KEYS["q"], "").split())[:MAX_QUERY]
-    values["lanes"] = (
-        first.get(URL_KEYS["lanes"]) if first.get(URL_KEYS["lanes"]) in LANES else "kind"
-    )
-    values["color"] = (
-        first.get(URL_KEYS["color"]) if first.get(URL_KEYS["color"]) in COLORS else COLORS[0]
-    )
+    values = {f.attr: PARSERS[f.kind](f, params, vocab) for f in FILTERS}
+    lanes, color = _first(params, URL_KEYS["lanes"]), _first(params, URL_KEYS["color"])
+    values["lanes"] = lanes if lanes in LANES else "kind"
+    values["color"] = color if color in COLORS else COLORS[0]
     values["start"], values["end"] = _window(
-        first.get(URL_KEYS["start"]), first.get(URL_KEYS["end"])
+        _first(params, URL_KEYS["start"]) or None, _first(params, URL_KEYS["end"]) or None
     )
-    event = first.get(URL_KEYS["event"])
+    event = _first(params, URL_KEYS["event"])
     values["event"] = event if event in vocab.events else None
-    values["lang"] = first.get(URL_KEYS["lang"]) if first.get(URL_KEYS["lang"]) in LANGS else ""
+    lang = _first(params, URL_KEYS["lang"])
+    values["lang"] = lang if lang in LANGS else ""
     return ViewState(**values)
 
 

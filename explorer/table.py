@@ -12,8 +12,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from explorer.formatting import date_label, place_label
-from explorer.i18n import term, translate
-from explorer.model import KIND_LABELS
+from explorer.i18n import translate
+from explorer.vocabulary import label_map
 
 COLUMN_DEFS: list[dict] = [
     # Sorted and filtered by the ISO start; shown at the date's precision.
@@ -83,7 +83,7 @@ def _joined(column: str) -> Callable[[pd.DataFrame], pd.Series]:
 CELL_TEXT: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
     "start": lambda e: e["start_date"].dt.strftime("%Y-%m-%d"),
     "title": lambda e: e["title"],
-    "kind": lambda e: e["kind"].map(KIND_LABELS).fillna(e["kind"]),
+    "kind": lambda e: label_map("kind", e["kind"]),
     "china": _joined("china_leaders"),
     "russia": _joined("russia_leaders"),
     "place": lambda e: pd.Series(
@@ -120,7 +120,7 @@ def table_rows(events: pd.DataFrame, lang: str = "en") -> list[dict]:
         [lang] * len(events),
     )
     if lang != "en":
-        cells["kind"] = events["kind"].map(lambda k: term("kind", k, lang)).to_numpy()
+        cells["kind"] = label_map("kind", events["kind"], lang).to_numpy()
         cells["in_abstract"] = (
             events["in_abstract"].map({True: translate("grid.yes", lang), False: ""}).to_numpy()
         )

@@ -45,16 +45,18 @@ def fold(text: str) -> str:
     return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
-MAX_TERMS = 12  # each term is a scan of the view's text: bounded (`explorer serve --max-terms`)
+# Each term is a scan of the view's text: bounded. The default; `explorer serve --max-terms`
+# gives the app's record another (explorer.search.SEARCH_LIMIT).
+MAX_TERMS = 12
 
 
-def terms(query: str) -> list[str]:
+def terms(query: str, limit: int = MAX_TERMS) -> list[str]:
     """Return the folded, distinct whitespace-separated terms of a search query, at most
-    MAX_TERMS; a term that starts a longer one is dropped (Chinese: that the longer contains),
+    `limit`; a term that starts a longer one is dropped (Chinese: that the longer contains),
     as every match of the longer matches it too."""
     words = list(dict.fromkeys(fold(query).split()))
     kept = [w for w in words if not any(w != o and _implied(w, o) for o in words)]
-    return kept[:MAX_TERMS]
+    return kept[:limit]
 
 
 def _implied(term: str, other: str) -> bool:

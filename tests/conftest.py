@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from explorer.app.factory import load_record
 from explorer.loader import load_dataset
-from explorer.model import Record, build_record
+from explorer.model import Record, build_record, load_record
 from explorer.schema import resource
+
+# The record cache (explorer.record_cache) of a test run lives in a folder of its own, removed
+# when the run ends.
+if "EXPLORER_CACHE_DIR" not in os.environ:
+    os.environ["EXPLORER_CACHE_DIR"] = tempfile.mkdtemp(prefix="explorer-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["EXPLORER_CACHE_DIR"], ignore_errors=True)
 
 EVENT = {
     "id": "1989-05-16-deng-gorbachev",

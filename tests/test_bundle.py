@@ -32,6 +32,7 @@ def test_the_bundle_says_it_holds_the_listed_traces():
     assert held and held[1].split(", ") == TRACES
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 @pytest.mark.parametrize("n", [150, WEBGL_THRESHOLD + 1, AGGREGATE_ABOVE + 1])
 def test_the_timeline_uses_only_bundled_traces(tmp_path, n):
     record = build_record(load_dataset(write_dataset(n, tmp_path / "synthetic")))

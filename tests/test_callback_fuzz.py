@@ -21,6 +21,9 @@ NUMBERS = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([1e308, -0.0, 2021, 1999.5]),
 )
+
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
 SCALARS = st.one_of(st.none(), st.booleans(), NUMBERS, st.text(max_size=30))
 JSON = st.recursive(
     SCALARS,

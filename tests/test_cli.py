@@ -36,6 +36,7 @@ def test_serve_refuses_invalid_data_without_traceback(make_dataset, capsys):
     assert "kind: 'lunch': not one of" in err and "Cannot start" in err
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 def test_python_m_explorer_validates_the_shipped_data():
     out = subprocess.run(
         [sys.executable, "-m", "explorer", "validate"], capture_output=True, text=True, check=False

@@ -176,6 +176,7 @@ def test_mirror_list_is_well_formed():
     assert problems == [] and mirrors
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 def test_the_data_package_passes_the_official_frictionless_validator():
     limit = csv.field_size_limit()  # frictionless raises the csv module's global limit
     try:

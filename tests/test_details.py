@@ -44,6 +44,7 @@ def test_date_label(start, end, precision, label):
     assert date_label(start, end, precision) == label
 
 
+@pytest.mark.integration  # every shipped row: `make test`, not `make check`
 def test_every_shipped_participant_held_an_office_that_day(shipped):
     for event_id in shipped.events["id"]:
         for person in event_detail(shipped, event_id).people:

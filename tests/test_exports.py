@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
 import bibtexparser
 import icalendar
@@ -12,9 +13,19 @@ import pandas as pd
 import pytest
 import rispy
 
-from explorer.exports import FORMATS, Era, ExportMeta, columns, filename, flat_frame, neutralise
+from explorer.exports import (
+    FORMATS,
+    Era,
+    ExportMeta,
+    columns,
+    filename,
+    flat_frame,
+    neutralise,
+    tabular,
+)
 from explorer.exports.calendar import fold
 from explorer.filters import apply
+from explorer.schema import Field, resource
 from explorer.state import ViewState
 
 META = ExportMeta(
@@ -189,3 +200,43 @@ def test_ris_parses_with_rispy(mini):
     assert [r["type_of_reference"] for r in records] == ["JOUR", "DATA"]
     assert records[0]["doi"] == "10.30574/wjarr.2025.27.2.2937"
     assert records[1]["urls"] == ["http://x/?leader=Xi+Jinping"]
+
+
+def strict_json(body: bytes) -> dict:
+    """Parse JSON, refusing the NaN and Infinity that Python writes but JSON does not have."""
+
+    def refuse(name: str) -> None:
+        raise ValueError(f"not JSON: {name}")
+
+    return json.loads(body, parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    ("added", "value", "as_json", "as_text"),
+    [
+        (Field("elevation", "number", ""), float("nan"), None, ""),
+        (Field("elevation", "number", ""), 12.5, 12.5, "12.5"),
+        (Field("attendees", "integer", ""), pd.NA, None, ""),
+        (Field("signed_on", "date", ""), pd.NaT, None, ""),
+        (Field("signed_on", "date", ""), pd.Timestamp("1950-02-14"), "1950-02-14", "1950-02-14"),
+        (Field("witnesses", "list", ""), ("Zhou Enlai",), ["Zhou Enlai"], "Zhou Enlai"),
+        (Field("verified", "boolean", ""), True, True, "true"),
+        (Field("remark", "string", ""), float("nan"), None, ""),
+    ],
+)
+def test_a_column_added_to_the_schema_is_exported_by_its_type(
+    mini, monkeypatch, added, value, as_json, as_text
+):
+    events_schema = resource("events")
+    extended = replace(events_schema, fields=(*events_schema.fields, added))
+    monkeypatch.setattr(tabular, "resource", lambda name: extended)
+    events = mini.events.assign(**{added.name: [value] * len(mini.events)})
+    doc = strict_json(FORMATS["json"].write(events, META))
+    assert [e[added.name] for e in doc["events"]] == [as_json] * len(events)
+    csv = pd.read_csv(io.BytesIO(FORMATS["csv"].write(events, META)), dtype=str).fillna("")
+    assert csv[added.name].tolist() == [as_text] * len(events)
+
+
+def test_json_of_every_shipped_row_is_strict_json(shipped):
+    doc = strict_json(FORMATS["json"].write(shipped.events, META))
+    assert len(doc["events"]) == shipped.total

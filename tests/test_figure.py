@@ -8,11 +8,12 @@ import plotly.graph_objects as go
 import pytest
 
 from explorer import filters
-from explorer.figure import KIND_SYMBOLS, legend_items, pair_colors, timeline_figure
+from explorer.figure import legend_items, pair_colors, timeline_figure
 from explorer.loader import load_dataset
 from explorer.model import build_record
 from explorer.state import ViewState
 from explorer.synth import write_dataset
+from explorer.vocabulary import KINDS
 
 
 def figure(record, events, state):
@@ -56,7 +57,7 @@ def test_symbols_follow_kind_and_spans_cover_multi_day_events(mini):
         kinds = {row[0]: k for row, k in zip(trace.customdata, trace.marker.symbol, strict=True)}
         for event_id, symbol in kinds.items():
             kind = mini.events.set_index("id").loc[event_id, "kind"]
-            assert symbol == KIND_SYMBOLS[kind]
+            assert symbol == KINDS[kind].symbol
     span = fig.data[0]
     assert span.mode == "lines" and len(span.x) == 3  # one multi-day event: start, end, gap
 

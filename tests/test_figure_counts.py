@@ -27,6 +27,7 @@ def kinds(fig: dict) -> set[str]:
     return {t["type"] for t in fig["data"] if t.get("legendgroup") == "colour"}
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 def test_a_large_view_is_drawn_as_counts_that_add_up(large):
     fig = timeline_figure(large, large.events, ViewState())
     go.Figure(fig)  # valid against plotly.js's schema

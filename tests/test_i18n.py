@@ -15,7 +15,7 @@ from explorer.app.components import LABEL_KEYS, RELATED_ROWS
 from explorer.details import event_detail
 from explorer.exports.tabular import ABOUT_FIELDS
 from explorer.figure_counts import BINS
-from explorer.filters import DECADES
+from explorer.filter_table import FILTERS
 from explorer.i18n import catalogue, date_text, negotiate, term, translate
 from explorer.insights import table_frames, tables
 from explorer.labels import FORUMS, labels
@@ -23,6 +23,7 @@ from explorer.localize import ENGLISH_TITLE, localized, localized_titles
 from explorer.model import HOST_GROUP_LABELS, KIND_LABELS
 from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
 from explorer.table import COLUMN_DEFS, GRID_LOCALE_KEYS
+from explorer.vocabulary import decades
 
 SOURCE = Path(i18n.__file__).parent
 # translate("key", ...) and translate(f"prefix.{...}", ...): the keys the code spells out.
@@ -35,6 +36,7 @@ def _spelled() -> tuple[set[str], set[str]]:
     for path in SOURCE.rglob("*.py"):
         for is_f, key in CALL.findall(path.read_text(encoding="utf-8")):
             (prefixes if is_f and "{" in key else keys).add(key.split("{")[0] if is_f else key)
+    keys |= {f.label for f in FILTERS} | {f.hint for f in FILTERS if f.hint}
     return keys | set(LABEL_KEYS.values()) | set(RELATED_ROWS.values()), prefixes
 
 
@@ -181,8 +183,8 @@ def test_an_island_takes_na_in_russian():
     assert term("city_in", "Moscow", "ru") == "в Москве"
 
 
-def test_decades_need_no_translation():
-    assert all(re.fullmatch(r"\d{4}s", d) for d in DECADES)
+def test_decades_need_no_translation(shipped):
+    assert all(re.fullmatch(r"\d{4}s", d) for d in decades(shipped.events["start_date"]))
 
 
 def test_titles_only_keep_the_places_that_filters_read(shipped):

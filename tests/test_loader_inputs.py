@@ -62,6 +62,7 @@ def test_line_breaks_and_tabs_in_text_are_kept(make_dataset, field):
     assert data.events.loc[0, field] == text
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 def test_a_header_alone_is_refused_by_validate_and_serve(make_dataset):
     folder = make_dataset(events=[])
     assert problems(folder) == [

@@ -30,6 +30,9 @@ FILE_PROBLEM = re.compile(
     r"|:\d+: (not UTF-8 text|malformed CSV)"
     r"|:1: (missing column|unknown column|column '.*' appears more than once)"
 )
+
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
 NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
 
 TEXT = st.text(max_size=30)  # any unicode: quotes, commas, NUL, U+2028, a BOM...

@@ -70,6 +70,7 @@ def test_exports_are_not_cached(app, fmt):
     assert resp.headers["Cache-Control"] == "no-store"
 
 
+@pytest.mark.integration  # slow (subprocess, large figure or many files): make test
 @pytest.mark.parametrize("char", [chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x1C))])
 def test_xlsx_of_a_search_with_a_control_character_opens(app, char):
     resp = app.server.test_client().get("/export/events.xlsx", query_string={"q": char})

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from explorer import search
+from explorer import search, text
 from explorer.filters import apply
+from explorer.search import limit_terms, search_mask
 from explorer.state import ViewState
 
 
@@ -112,3 +113,12 @@ def test_a_slice_or_reordering_gets_its_own_index(mini):
 def test_an_empty_view(mini):
     none = mini.events.iloc[0:0]
     assert search.search_mask(none, "Putin").empty
+
+
+def test_a_term_limit_travels_with_the_events_not_a_global(shipped):
+    query = "gas zzzzqx"  # the second term matches nothing
+    assert not search_mask(shipped.events, query).any()
+    limited = limit_terms(shipped.events, 1)
+    assert search_mask(limited, query).sum() == search_mask(shipped.events, "gas").sum() > 0
+    assert search_mask(limited.iloc[::2], query).any()  # a slice keeps the limit
+    assert text.MAX_TERMS == 12 and not search_mask(shipped.events, query).any()

@@ -17,6 +17,9 @@ import pytest
 
 from explorer.app import create_app
 
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
+
 
 def status_of(url: str) -> int:
     try:
@@ -65,7 +68,8 @@ def test_every_worker_serves_every_script_before_any_page(served, shipped):
     # A worker that has not rendered a page yet must still serve the bundles: ask for them
     # first (their URLs from an in-process app of the same versions), then for the page.
     page = create_app(record=shipped).server.test_client().get("/").get_data(as_text=True)
-    scripts = re.findall(r'<script src="([^"]+)"', page)
+    # Scripts, and those the first view runs after its paint (explorer/app/first_view.py).
+    scripts = re.findall(r'(?:<script src|<script defer src|data-src)="([^"]+)"', page)
     assert scripts
     # All at once, as a browser does: several threads of a fresh worker start together.
     urls = [served + src for _ in range(3) for src in scripts]

@@ -16,6 +16,9 @@ import pytest
 
 from tests.test_server import free_port, start_serving
 
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
+
 SLOW = 200  # connections held open at once
 HELD = 8.0  # seconds they trickle before /healthz is asked
 HEALTH_WITHIN = 5.0  # seconds /healthz may take while they are held

@@ -27,6 +27,9 @@ from explorer.paths import CHECKOUT
 SKIP = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "*.egg-info", "build", "dist", ".*_cache", ".hypothesis"
 )
+
+# Servers, subprocesses, wheels or many generated cases: in `make test`, not `make check`.
+pytestmark = pytest.mark.integration
 WAIT_S = 60  # upper bound for gunicorn to come up on a loaded machine (polled, not slept)
 
 

@@ -14,9 +14,11 @@ import pandas as pd
 from explorer import filters, insights
 from explorer.figure import view_window
 from explorer.figure_counts import window_from_cell
+from explorer.filter_table import FILTERS
 from explorer.model import Record
 from explorer.state import (
     PAIR_SEPARATOR,
+    WINDOW_YEARS,
     ViewState,
     Vocabulary,
     filters_changed,
@@ -29,20 +31,12 @@ from explorer.window import bounds, containing
 
 from . import ids
 
-# Control id -> ViewState attribute it mirrors.
-CONTROL_ATTRS = {
-    ids.SEARCH: "q",
-    ids.LEADERS: "leaders",
-    ids.DECADES: "decades",
-    ids.KINDS: "kinds",
-    ids.HOSTS: "hosts",
-    ids.TAGS: "tags",
-    ids.ABSTRACT: "in_abstract",
+# Control id -> ViewState attribute it mirrors: each filter's, then the view's.
+CONTROL_ATTRS = {c: a for a, c in ids.FILTER_CONTROLS.items()} | {
     ids.LANES: "lanes",
     ids.COLOR: "color",
     ids.DATE_FROM: "start",
     ids.DATE_TO: "end",
-    ids.LEADERS_COMBINE: "leaders_combine",
 }
 CONTROL_PROPS = tuple(f"{c}.value" for c in ids.CONTROLS)
 URL_PROP = f"{ids.URL}.search"
@@ -67,20 +61,30 @@ def _text(value: object, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
+# Filter kind -> its value read from what its control holds (and the current value).
+FROM_CONTROL: dict[str, Callable[[object, object], object]] = {
+    "multi": lambda given, _: _texts(given),
+    "flag": lambda given, _: bool(_texts(given)),
+    "text": lambda given, _: _text(given),
+    "choice": lambda given, current: _text(given, current),
+}
+
+
 def state_from_controls(state: ViewState, values: object) -> ViewState:
     """Return `state` with what the controls show; a change of filter refits the window."""
     values = values if isinstance(values, list) else []
     given = dict(zip((CONTROL_ATTRS[c] for c in ids.CONTROLS), values, strict=False))
-    # Places and pairs are chosen in the insights charts, not in a control: keep them.
-    multi = {k: _texts(given.get(k)) for k in ("leaders", "decades", "kinds", "hosts", "tags")}
+    # Places and pairs are chosen in the insights charts, not in a control: they are kept.
+    chosen = {
+        f.attr: FROM_CONTROL[f.kind](given.get(f.attr), getattr(state, f.attr))
+        for f in FILTERS
+        if f.attr in ids.FILTER_CONTROLS
+    }
     new = replace(
         state,
-        **multi,
-        in_abstract=bool(_texts(given.get("in_abstract"))),
-        q=_text(given.get("q")),
+        **chosen,
         lanes=_text(given.get("lanes"), state.lanes),
         color=_text(given.get("color"), state.color),
-        leaders_combine=_text(given.get("leaders_combine"), state.leaders_combine),
         start=_text(given.get("start")) or None,
         end=_text(given.get("end")) or None,
     )
@@ -105,7 +109,11 @@ def _row_id(cell: object) -> str | None:
 
 def _year(x: object) -> int | None:
     # Plotly sends numbers; the network may send anything, infinities and NaN included.
-    if isinstance(x, bool) or not isinstance(x, int | float) or not (1000 <= x <= 3000):
+    if (
+        isinstance(x, bool)
+        or not isinstance(x, int | float)
+        or not (WINDOW_YEARS.start <= x < WINDOW_YEARS.stop)
+    ):
         return None
     return int(x)
 

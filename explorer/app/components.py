@@ -10,20 +10,10 @@ from explorer.details import Detail, Related
 from explorer.exports import FORMATS
 from explorer.filters import Chip
 from explorer.i18n import translate
+from explorer.theme import SYMBOL_GLYPHS
+from explorer.vocabulary import CAMPS
 
 from . import ids
-
-EXPORT_LABELS = {
-    "csv": "CSV",
-    "xlsx": "Excel",
-    "json": "JSON",
-    "ics": "Calendar (.ics)",
-    "timelinejs.json": "TimelineJS",
-    "vis.json": "vis-timeline",
-    "bib": "BibTeX",
-    "ris": "RIS",
-}
-
 
 REL_EXTERNAL = "noopener noreferrer"
 # Export and citation formats whose names are words, not format names: catalogue keys.
@@ -79,6 +69,10 @@ def _related(items: tuple[Related, ...], lang: str = "en") -> list:
 RELATED_ROWS = {"part_of": "detail.part_of", "signed": "detail.signed", "during": "detail.during"}
 
 
+# A person's camp (explorer.details) -> the class that colours their side.
+SIDE_CLASSES = {camp: f"side-{column.split('_')[0]}" for column, camp in CAMPS.items()}
+
+
 def _other_names(p) -> str:
     """Return ' (Xi Jinping)' or ' (习近平)': the names beside the one shown, in parentheses."""
     shown = p.local_name or p.name
@@ -86,20 +80,56 @@ def _other_names(p) -> str:
     return f" ({' · '.join(others)})" if others else ""
 
 
-def _people(people: tuple, lang: str) -> list:
-    """Return one list item per participant: name, native name and the offices held that day."""
+def _people(detail: Detail) -> list:
+    """Return each person who took part, with their other names and offices that day."""
     return [
         html.Li(
             [
                 html.Strong(p.local_name or p.name),
                 _other_names(p),
                 " — ",
-                "; ".join(p.offices) or translate("detail.no_office", lang),
+                "; ".join(p.offices) or translate("detail.no_office", detail.lang),
             ],
-            className=f"side-{'china' if p.side == 'China' else 'russia'}",
+            className=SIDE_CLASSES.get(p.side, "side-russia"),
         )
-        for p in people
+        for p in detail.people
     ]
+
+
+def _facts(detail: Detail) -> html.Dl:
+    """Return when, where, kind, era and the related visit or signings."""
+    lang = detail.lang
+    return html.Dl(
+        [
+            *_row(translate("detail.when", lang), detail.when),
+            *_row(translate("detail.where", lang), detail.place),
+            *_row(translate("detail.kind", lang), detail.kind),
+            *_row(translate("detail.era", lang), detail.era or "—"),
+            *[
+                item
+                for attr, key in RELATED_ROWS.items()
+                if getattr(detail, attr)
+                for item in _row(translate(key, lang), *_related(getattr(detail, attr), lang))
+            ],
+        ],
+        className="facts",
+    )
+
+
+def _sourcing(detail: Detail) -> list:
+    """Return the sources, notes on them, the event's citation and the article's."""
+    lang = detail.lang
+    body = [
+        html.H3(translate("detail.sources", lang)),
+        html.Ul([_citation(c, lang) for c in detail.citations], className="sources"),
+    ]
+    if detail.notes:
+        notes = html.P(detail.notes, className="notes", lang="en")
+        body += [html.H3(translate("detail.notes", lang)), notes]
+    article = article_citation().replace(ARTICLE["url"], "").strip()
+    link = _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}")
+    source = [translate("detail.source_article", lang), article, " ", link]
+    return [*body, cite_event(detail.id, lang), html.P(source, className="cite")]
 
 
 def detail_panel(detail: Detail | None, lang: str = "en") -> list:
@@ -107,61 +137,25 @@ def detail_panel(detail: Detail | None, lang: str = "en") -> list:
     if detail is None:
         return [html.P(translate("detail.hint", lang), className="hint")]
     lang = detail.lang
-    people = _people(detail.people, lang)
+    english_only = html.P(translate("detail.english_only", lang), className="hint english-only")
     body = [
-        html.H2(detail.title, id="detail-title"),
+        html.H2(detail.title, id=ids.DETAIL_TITLE),
         english_title(detail),
         html.Span(translate("detail.abstract", lang), className="badge")
         if detail.in_abstract
         else None,
-        html.Dl(
-            [
-                *_row(translate("detail.when", lang), detail.when),
-                *_row(translate("detail.where", lang), detail.place),
-                *_row(translate("detail.kind", lang), detail.kind),
-                *_row(translate("detail.era", lang), detail.era or "—"),
-                *[
-                    item
-                    for attr, key in RELATED_ROWS.items()
-                    if getattr(detail, attr)
-                    for item in _row(translate(key, lang), *_related(getattr(detail, attr), lang))
-                ],
-            ],
-            className="facts",
-        ),
+        _facts(detail),
         html.H3(translate("detail.people", lang)),
-        html.Ul(people, className="people"),
-        html.P(translate("detail.english_only", lang), className="hint english-only")
-        if lang != "en"
-        else None,
+        html.Ul(_people(detail), className="people"),
+        english_only if lang != "en" else None,
         html.P(detail.summary, className="summary", lang="en"),
     ]
     if detail.outcomes:
-        body += [
-            html.H3(translate("detail.outcomes", lang)),
-            html.Ul([html.Li(o) for o in detail.outcomes]),
-        ]
+        outcomes = html.Ul([html.Li(o) for o in detail.outcomes], lang="en")
+        body += [html.H3(translate("detail.outcomes", lang)), outcomes]
     if detail.tags:
         body.append(html.P([html.Span(f"#{t}", className="tag") for t in detail.tags]))
-    body += [
-        html.H3(translate("detail.sources", lang)),
-        html.Ul([_citation(c, lang) for c in detail.citations], className="sources"),
-    ]
-    if detail.notes:
-        body += [html.H3(translate("detail.notes", lang)), html.P(detail.notes, className="notes")]
-    body.append(cite_event(detail.id, lang))
-    body.append(
-        html.P(
-            [
-                translate("detail.source_article", lang),
-                article_citation().replace(ARTICLE["url"], "").strip(),
-                " ",
-                _link(ARTICLE["url"], f"doi:{ARTICLE['doi']}"),
-            ],
-            className="cite",
-        )
-    )
-    return [c for c in body if c is not None]
+    return [c for c in [*body, *_sourcing(detail)] if c is not None]
 
 
 CITE_LABELS = {"bib": "BibTeX", "ris": "RIS", "txt": "Plain text"}  # txt: detail.plain_text
@@ -191,7 +185,7 @@ def cite_event(event_id: str, lang: str = "en") -> html.Div:
             html.P(
                 [
                     translate("detail.as", lang),
-                    *links({f: EXPORT_LABELS[f] for f in EVENT_EXPORTS}),
+                    *links({f: FORMATS[f].label for f in EVENT_EXPORTS}),
                 ],
                 className="event-exports",
             ),
@@ -220,26 +214,17 @@ def export_links(query: str, lang: str = "en") -> list:
     """Return one download link per export format, carrying the view's query string."""
     return [html.Span(translate("export.label", lang), className="label")] + [
         html.A(
-            _export_label(fmt, EXPORT_LABELS.get(fmt, fmt), lang),
+            _export_label(fmt, spec.label, lang),
             href=f"export/events.{fmt}{query}",  # relative: works under any base path
             className="export",
             download="",
-            id=f"export-{fmt.replace('.', '-')}",
+            id=ids.export_button(fmt),
         )
-        for fmt in FORMATS
+        for fmt, spec in FORMATS.items()
     ]
 
 
 LEGEND_INLINE = 8  # colour groups shown inline; more fold into a <details>
-# plotly symbol -> the character that shows it in the page's legend.
-SYMBOL_GLYPHS = {
-    "circle": "●",
-    "diamond": "◆",
-    "square": "■",
-    "star": "★",
-    "triangle-up": "▲",
-    "x": "✕",
-}
 
 
 def legend(items: dict[str, list], lang: str = "en") -> list:
@@ -259,7 +244,5 @@ def legend(items: dict[str, list], lang: str = "en") -> list:
         colour_row = html.Details([summary, html.Div(colors, className="legend-row")])
     else:
         colour_row = html.Div([title, *colors], className="legend-row")
-    symbol_row = html.Div(
-        [html.Strong(translate("legend.symbol", lang)), *symbols], className="legend-row"
-    )
-    return [symbol_row, colour_row]
+    symbol = html.Strong(translate("legend.symbol", lang))
+    return [html.Div([symbol, *symbols], className="legend-row"), colour_row]

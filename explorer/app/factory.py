@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from dash import Dash
 
 from explorer.filters import vocabulary
-from explorer.loader import load_dataset
-from explorer.model import Record, build_record
+from explorer.model import Record, load_record
 from explorer.paths import ASSETS_DIR, DATA_DIR
+from explorer.record_cache import cached_record
+from explorer.search import limit_terms
 
 from .callbacks import register
+from .first_view import register_first_view
 from .hardening import register_hardening
 from .language import register_language, register_switch
 from .layout import build_layout
@@ -21,9 +24,10 @@ from .routes import register_routes
 TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
 
 
-def load_record(data_dir: Path | str = DATA_DIR) -> Record:
-    """Return the validated record in `data_dir` (raises loader.DataError when invalid)."""
-    return build_record(load_dataset(data_dir))
+def load_app_record(data_dir: Path | str = DATA_DIR) -> Record:
+    """Return the validated record in `data_dir` (raises loader.DataError when invalid), from
+    the record cache when its files and the code are unchanged (explorer.record_cache)."""
+    return cached_record(data_dir, lambda: load_record(data_dir))
 
 
 def create_app(
@@ -32,11 +36,15 @@ def create_app(
     *,
     base_path: str | None = None,
     frame_ancestors: tuple[str, ...] = (),
+    max_terms: int | None = None,
 ) -> Dash:
     """Return a Dash app serving the record (loaded from `data_dir` unless given) under
     `base_path` (e.g. "/explorer/"; default: DASH_URL_BASE_PATHNAME or Dash's other prefix
-    settings, else "/"), its embed view framable by the origins in `frame_ancestors`."""
-    record = record if record is not None else load_record(data_dir)
+    settings, else "/"), its embed view framable by the origins in `frame_ancestors`, its
+    searches using at most `max_terms` terms (default text.MAX_TERMS)."""
+    record = record if record is not None else load_app_record(data_dir)
+    if max_terms:
+        record = replace(record, events=limit_terms(record.events, max_terms))
     vocab = vocabulary(record)
     # assets_folder resolves against this module unless given: in a wheel they are package
     # data, in a checkout they live at the top (explorer.paths).
@@ -51,15 +59,16 @@ def create_app(
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     layouts: dict[str, object] = {}  # one page per language, built on its first request
-    register_language(
-        app,
-        lambda lang: layouts.get(lang) or layouts.setdefault(lang, build_layout(record, lang)),
-        TITLE,
-    )
+
+    def page(lang: str) -> object:
+        return layouts.get(lang) or layouts.setdefault(lang, build_layout(record, lang))
+
+    register_language(app, page, TITLE)
     register_switch(app)
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)
+    register_first_view(app, record, vocab, page)
     register_hardening(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )

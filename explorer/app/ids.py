@@ -1,14 +1,25 @@
 """Every component id, spelled once."""
 
 URL = "url"
-SEARCH = "filter-search"
-LEADERS = "filter-leaders"
-LEADERS_COMBINE = "filter-leaders-combine"
-DECADES = "filter-decades"
-KINDS = "filter-kinds"
-HOSTS = "filter-hosts"
-TAGS = "filter-tags"
-ABSTRACT = "filter-abstract"
+# Each filter's control (ViewState attribute -> id); explorer.filter_table declares the rest.
+FILTER_CONTROLS = {
+    "q": "filter-search",
+    "leaders": "filter-leaders",
+    "leaders_combine": "filter-leaders-combine",
+    "decades": "filter-decades",
+    "kinds": "filter-kinds",
+    "hosts": "filter-hosts",
+    "tags": "filter-tags",
+    "in_abstract": "filter-abstract",
+}
+SEARCH = FILTER_CONTROLS["q"]
+LEADERS = FILTER_CONTROLS["leaders"]
+LEADERS_COMBINE = FILTER_CONTROLS["leaders_combine"]
+DECADES = FILTER_CONTROLS["decades"]
+KINDS = FILTER_CONTROLS["kinds"]
+HOSTS = FILTER_CONTROLS["hosts"]
+TAGS = FILTER_CONTROLS["tags"]
+ABSTRACT = FILTER_CONTROLS["in_abstract"]
 LANES = "view-lanes"
 COLOR = "view-color"
 RESET = "filter-reset"
@@ -29,6 +40,7 @@ EMPTY = "empty-message"
 TIMELINE = "timeline"
 TIMELINE_BOX = "timeline-box"
 DETAIL = "event-detail"
+DETAIL_TITLE = "detail-title"
 PREV = "event-prev"
 NEXT = "event-next"
 CLOSE = "event-close"
@@ -36,6 +48,13 @@ GRID = "events-grid"
 GRID_FOCUS = "grid-focus"  # store: the chosen event, its row and the rows' filters
 GRID_SYNCED = "grid-synced"  # store written by the clientside table sync (Dash needs an output)
 EXPORTS = "exports"
+
+
+def export_button(fmt: str) -> str:
+    """Return the id of the button that downloads format `fmt` ('export-timelinejs-json')."""
+    return f"export-{fmt.replace('.', '-')}"
+
+
 PERMALINK = "permalink"
 COPY = "copy-link"
 ABOUT = "about"
@@ -67,6 +86,7 @@ GAPS_TABLE = "insight-gaps-table"
 PAIRS_TABLE = "insight-pairs-table"
 DIRECTION_TABLE = "insight-direction-table"
 TWIN = "twin-list"
+TWIN_TITLE = "twin-title"
 TWIN_DATA = "twin-data"  # store: the list's rows, drawn by assets/app.js (cheap plain DOM)
 TWIN_STATUS = "twin-status"
 TWIN_PICK = "twin-pick"
@@ -86,3 +106,7 @@ EMBED_CODE = "embed-code"
 CITE = "event-cite"
 LANG_SWITCH = "lang-switch"
 LANG_LINK = "lang-link"  # pattern-matching type: {"type": LANG_LINK, "lang": <code>}
+
+# The server-rendered first view (first_view.py, assets/first_view.js).
+FIRST_VIEW_PAGE = "first-view"  # the static page, shown until Dash has rendered its own
+FIRST_VIEW = "first-view-timeline"  # the SVG timeline, shown until plotly has drawn

@@ -65,7 +65,7 @@ def twin_section(lang: str = "en") -> html.Section:
     return html.Section(
         className="twin",
         children=[
-            html.H2(translate("twin.title", lang), id="twin-title"),
+            html.H2(translate("twin.title", lang), id=ids.TWIN_TITLE),
             html.P(translate("twin.hint", lang), className="hint"),
             html.P(id=ids.TWIN_STATUS, className="sr-only", **{"aria-live": "polite"}),
             dcc.Store(id=ids.TWIN_PICK),
@@ -75,7 +75,7 @@ def twin_section(lang: str = "en") -> html.Section:
                 className="twin-list",
                 tabIndex="0",
                 role="listbox",
-                **{"aria-labelledby": "twin-title"},
+                **{"aria-labelledby": ids.TWIN_TITLE},
             ),
         ],
     )

@@ -9,6 +9,7 @@ in a cookie for that one request; Accept-Language is the fallback.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html import escape
 from urllib.parse import urlencode
@@ -21,7 +22,8 @@ from explorer.i18n import DEFAULT_LANG, HTML_LANGS, LANGS, language, negotiate, 
 from . import ids
 
 COOKIE = "explorer-lang"
-HTML_TAG = '<html lang="en">'
+# The index's <html> tag with its default language (first_view.py may add a class before it).
+HTML_TAG = re.compile(r'<html([^>]*?) lang="en"')
 
 
 def request_language() -> str:
@@ -54,7 +56,7 @@ def script_texts(lang: str) -> dict[str, str]:
 def localize_index(html: str, lang: str, title: str) -> str:
     """Return the index page with `<html lang>`, `<title>` and the scripts' texts in `lang`."""
     lang = language(lang)
-    html = html.replace(HTML_TAG, f'<html lang="{HTML_LANGS[lang]}">', 1)
+    html = HTML_TAG.sub(lambda m: f'<html{m[1]} lang="{HTML_LANGS[lang]}"', html, count=1)
     # A <meta> (not a script): read by the page's scripts, nothing for the CSP to allow.
     texts = escape(json.dumps(script_texts(lang), ensure_ascii=False), quote=True)
     html = html.replace("</head>", f'<meta name="explorer-texts" content="{texts}">\n</head>', 1)

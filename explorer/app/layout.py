@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from explorer.citation import ARTICLE, LICENSE, dataset_citation
-from explorer.filters import DECADES
+from explorer.filter_table import BY_ATTR, Filter
 from explorer.i18n import LANG_NAMES, LANGS, month_year, term, translate
-from explorer.model import HOST_GROUP_LABELS, KIND_LABELS, Record
-from explorer.state import COLOR_LABELS, COMBINE_LABELS, LANE_LABELS
+from explorer.model import Record
+from explorer.state import COLOR_LABELS, LANE_LABELS
 from explorer.table import BLOCK_SIZE, DEFAULT_COL_DEF, column_defs, grid_locale
 
 from . import ids
@@ -17,47 +19,76 @@ from .insights_layout import insights_section, twin_section
 from .publishing import toolbar
 from .timeline_layout import stage, window_bar
 
-SIDE_ORDER = (("China", "China"), ("USSR", "USSR"), ("Russia", "Russia"))
-
-
-def leader_options(record: Record, lang: str = "en") -> list[dict]:
-    """Return the leader choices grouped by side, each with its native name."""
-    leaders = record.leaders.drop_duplicates("name")
-    options: list[dict] = []
-    for side, label in SIDE_ORDER:
-        rows = leaders[leaders["side"] == side]
-        if rows.empty:
-            continue
-        label = translate(f"side.{side}", lang)
-        options.append({"label": f"— {label} —", "value": f"__{side}", "disabled": True})
-        options += [
-            {"label": f"{r.name} · {r.native_name}", "value": r.name, "search": r.name}
-            for r in rows.itertuples(index=False)
-        ]
-    return options
-
-
-def tag_options(record: Record) -> list[dict]:
-    """Return the tags in use, most frequent first, with their counts."""
-    counts = record.events["tags"].explode().value_counts()
-    return [{"label": f"{tag} ({n})", "value": tag} for tag, n in counts.items()]
-
-
-def _checklist(id_: str, labels: dict[str, str]) -> dcc.Checklist:
-    options = [{"label": v, "value": k} for k, v in labels.items()]  # labels already translated
-    return dcc.Checklist(id=id_, options=options, value=[], className="checks", inline=True)
-
 
 def _field(label: str, control, for_id: str | None = None) -> html.Div:
     return html.Div([html.Label(label, htmlFor=for_id), control], className="field")
 
 
-def _terms(prefix: str, values: dict[str, str], lang: str) -> dict[str, str]:
-    return {k: term(prefix, k, lang) for k in values}
+def _options(f: Filter, record: Record, lang: str) -> list[dict]:
+    if f.options is not None:
+        return f.options(record, lang)
+    values = f.values(record) if f.values is not None else f.choices
+    return [{"label": f.value_label(v, lang), "value": v} for v in values]
+
+
+# What a filter's control shows, in a language: its label and its placeholder.
+Texts = tuple[str, str]
+# A filter's control kind -> its component, labelled, from its row in explorer.filter_table.
+CONTROL_BUILDERS: dict[str, Callable[[Filter, str, list[dict], Texts], object]] = {
+    "search": lambda f, id_, _, t: _field(
+        t[0], dcc.Input(id=id_, type="search", debounce=0.4, value="", placeholder=t[1]), id_
+    ),
+    "dropdown": lambda f, id_, options, t: _field(
+        t[0], dcc.Dropdown(id=id_, options=options, value=[], multi=True, placeholder=t[1])
+    ),
+    "radio": lambda f, id_, options, t: _field(
+        t[0],
+        dcc.RadioItems(
+            id=id_, options=options, value=f.choices[0], className="checks", inline=True
+        ),
+    ),
+    "checklist": lambda f, id_, options, t: _field(
+        t[0], dcc.Checklist(id=id_, options=options, value=[], className="checks", inline=True)
+    ),
+    "check": lambda f, id_, _, t: dcc.Checklist(
+        id=id_, options=[{"label": t[0], "value": "1"}], value=[], className="checks"
+    ),
+}
+# Where each filter's control sits in the drawer, top to bottom.
+DRAWER_FILTERS = (
+    "q",
+    "leaders",
+    "leaders_combine",
+    "decades",
+    "kinds",
+    "hosts",
+    "tags",
+    "in_abstract",
+)
+
+
+def _texts(f: Filter, lang: str) -> Texts:
+    return translate(f.label, lang), translate(f.hint, lang) if f.hint else ""
+
+
+def filter_controls(record: Record, lang: str = "en") -> list:
+    """Return the filters' controls in drawer order, each built from its row, in `lang`."""
+    rows = [BY_ATTR[a] for a in DRAWER_FILTERS]
+    return [
+        CONTROL_BUILDERS[f.control](
+            f, ids.FILTER_CONTROLS[f.attr], _options(f, record, lang), _texts(f, lang)
+        )
+        for f in rows
+    ]
+
+
+def _choices(id_: str, prefix: str, labels: dict[str, str], lang: str, **style) -> dcc.RadioItems:
+    options = [{"label": term(prefix, k, lang), "value": k} for k in labels]
+    return dcc.RadioItems(id=id_, options=options, value=next(iter(labels)), **style)
 
 
 def filters_panel(record: Record, lang: str = "en") -> html.Aside:
-    """Return the filter drawer."""
+    """Return the filter drawer, in `lang`."""
     return html.Aside(
         id=ids.DRAWER,
         className="drawer",
@@ -83,92 +114,15 @@ def filters_panel(record: Record, lang: str = "en") -> html.Aside:
                     ),
                 ],
             ),
-            _field(
-                translate("filters.search", lang),
-                dcc.Input(
-                    id=ids.SEARCH,
-                    type="search",
-                    debounce=0.4,
-                    value="",
-                    placeholder="Хрущёв, 赫鲁晓夫, gas…",
-                ),
-                ids.SEARCH,
-            ),
-            _field(
-                translate("filters.leaders", lang),
-                dcc.Dropdown(
-                    id=ids.LEADERS,
-                    options=leader_options(record, lang),
-                    value=[],
-                    multi=True,
-                    placeholder=translate("filters.any_leader", lang),
-                ),
-            ),
-            _field(
-                translate("filters.combine", lang),
-                dcc.RadioItems(
-                    id=ids.LEADERS_COMBINE,
-                    options=[
-                        {"label": translate(f"filters.combine.{k}", lang), "value": k}
-                        for k in COMBINE_LABELS
-                    ],
-                    value="any",
-                    className="checks",
-                    inline=True,
-                ),
-            ),
-            _field(
-                translate("filters.decades", lang), _checklist(ids.DECADES, {d: d for d in DECADES})
-            ),
-            _field(
-                translate("filters.kind", lang),
-                _checklist(ids.KINDS, _terms("kind", KIND_LABELS, lang)),
-            ),
-            _field(
-                translate("filters.host", lang),
-                _checklist(ids.HOSTS, _terms("host", HOST_GROUP_LABELS, lang)),
-            ),
-            _field(
-                translate("filters.tags", lang),
-                dcc.Dropdown(
-                    id=ids.TAGS,
-                    options=tag_options(record),
-                    value=[],
-                    multi=True,
-                    placeholder=translate("filters.any_tag", lang),
-                ),
-            ),
-            dcc.Checklist(
-                id=ids.ABSTRACT,
-                options=[{"label": translate("filters.abstract", lang), "value": "1"}],
-                value=[],
-                className="checks",
-            ),
+            *filter_controls(record, lang),
             html.Hr(),
             _field(
                 translate("filters.lanes", lang),
-                dcc.RadioItems(
-                    id=ids.LANES,
-                    options=[
-                        {"label": v, "value": k}
-                        for k, v in _terms("lane", LANE_LABELS, lang).items()
-                    ],
-                    value="kind",
-                    className="checks",
-                ),
+                _choices(ids.LANES, "lane", LANE_LABELS, lang, className="checks"),
             ),
             _field(
                 translate("filters.color", lang),
-                dcc.RadioItems(
-                    id=ids.COLOR,
-                    options=[
-                        {"label": v, "value": k}
-                        for k, v in _terms("color", COLOR_LABELS, lang).items()
-                    ],
-                    value="pair",
-                    className="checks",
-                    inline=True,
-                ),
+                _choices(ids.COLOR, "color", COLOR_LABELS, lang, className="checks", inline=True),
             ),
         ],
     )
@@ -190,6 +144,7 @@ def article_reference() -> list:
 def about(record: Record, lang: str = "en") -> html.Section:
     """Return the About section: the source article, coverage and how to cite."""
     first, last = record.events["start_date"].min(), record.events["start_date"].max()
+    coverage = {"total": record.total, "first": month_year(first, lang)}
     return html.Section(
         id=ids.ABOUT,
         className="about",
@@ -203,15 +158,7 @@ def about(record: Record, lang: str = "en") -> html.Section:
                     ".",
                 ]
             ),
-            html.P(
-                translate(
-                    "about.record",
-                    lang,
-                    total=record.total,
-                    first=month_year(first, lang),
-                    last=month_year(last, lang),
-                )
-            ),
+            html.P(translate("about.record", lang, **coverage, last=month_year(last, lang))),
             html.P(translate("about.titles", lang)),
             html.P(
                 [
@@ -237,126 +184,110 @@ def language_switch(lang: str) -> html.Nav:
         )
         for code in LANGS
     ]
-    return html.Nav(
-        links,
-        id=ids.LANG_SWITCH,
-        className="lang-switch",
-        **{"aria-label": translate("header.language", lang)},
+    label = translate("header.language", lang)
+    return html.Nav(links, id=ids.LANG_SWITCH, className="lang-switch", **{"aria-label": label})
+
+
+def _header(lang: str) -> html.Header:
+    """Return the page's title and its top actions: language, filters, the view's link, About."""
+    link = [
+        html.Label(translate("header.link", lang), htmlFor=ids.PERMALINK, className="sr-only"),
+        dcc.Input(id=ids.PERMALINK, readOnly=True, value="", className="permalink"),
+        dcc.Clipboard(
+            id=ids.COPY,
+            target_id=ids.PERMALINK,
+            title=translate("header.copy", lang),
+            className="copy",
+        ),
+    ]
+    toggle = html.Button(
+        translate("header.filters", lang),
+        id=ids.DRAWER_TOGGLE,
+        className="button drawer-toggle",
+        n_clicks=0,
+        **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
+    )
+    title = [
+        html.H1(translate("header.title", lang)),
+        html.P(translate("header.subtitle", lang), className="subtitle"),
+    ]
+    about_link = html.A(translate("header.about", lang), href="#about", className="button")
+    actions = [language_switch(lang), toggle, *link, about_link]
+    return html.Header(
+        className="top",
+        children=[html.Div(title), html.Div(className="top-actions", children=actions)],
+    )
+
+
+def _table(lang: str) -> html.Section:
+    """Return the export buttons and the events table, its rows paged from the server."""
+    options = {
+        "rowSelection": {
+            "mode": "singleRow",
+            "checkboxes": False,
+            "enableClickSelection": False,
+        },
+        "cacheBlockSize": BLOCK_SIZE,
+        # One Dash output answers one request.
+        "maxConcurrentDatasourceRequests": 1,
+        "animateRows": False,
+        "localeText": grid_locale(lang),
+    }
+    grid = dag.AgGrid(
+        id=ids.GRID,
+        columnDefs=column_defs(lang),
+        defaultColDef=DEFAULT_COL_DEF,
+        # Rows come from the server a block at a time.
+        rowModelType="infinite",
+        getRowId="params.data.id",
+        dashGridOptions=options,
+        className="ag-theme-quartz",
+        style={"height": "420px"},
+    )
+    return html.Section(
+        className="table", children=[html.Div(id=ids.EXPORTS, className="exports"), grid]
+    )
+
+
+def _main(record: Record, lang: str) -> html.Main:
+    """Return the main column: status, window, timeline, table, event list, insights, About."""
+    status = html.Div(
+        className="status",
+        children=[
+            html.Span(id=ids.COUNT, className="count", **{"aria-live": "polite"}),
+            html.Div(id=ids.CHIPS, className="chips"),
+        ],
+    )
+    empty = html.P(
+        id=ids.EMPTY, className="empty", hidden=True, children=translate("status.empty", lang)
+    )
+    return html.Main(
+        className="main",
+        children=[
+            status,
+            empty,
+            window_bar(record, lang),
+            stage(lang),
+            toolbar(lang),  # save the timeline, print, embed (publishing.py)
+            _table(lang),
+            twin_section(lang),
+            insights_section(lang),
+            about(record, lang),
+        ],
     )
 
 
 def build_layout(record: Record, lang: str = "en") -> html.Div:
     """Return the whole page in `lang`."""
+    backdrop = html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0)
+    body = [filters_panel(record, lang), backdrop, _main(record, lang)]
     return html.Div(
         className="app",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.GRID_FOCUS),
             dcc.Store(id=ids.GRID_SYNCED),
-            html.Header(
-                className="top",
-                children=[
-                    html.Div(
-                        [
-                            html.H1(translate("header.title", lang)),
-                            html.P(translate("header.subtitle", lang), className="subtitle"),
-                        ]
-                    ),
-                    html.Div(
-                        className="top-actions",
-                        children=[
-                            language_switch(lang),
-                            html.Button(
-                                translate("header.filters", lang),
-                                id=ids.DRAWER_TOGGLE,
-                                className="button drawer-toggle",
-                                n_clicks=0,
-                                **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
-                            ),
-                            html.Label(
-                                translate("header.link", lang),
-                                htmlFor=ids.PERMALINK,
-                                className="sr-only",
-                            ),
-                            dcc.Input(
-                                id=ids.PERMALINK,
-                                readOnly=True,
-                                value="",
-                                className="permalink",
-                            ),
-                            dcc.Clipboard(
-                                id=ids.COPY,
-                                target_id=ids.PERMALINK,
-                                title=translate("header.copy", lang),
-                                className="copy",
-                            ),
-                            html.A(
-                                translate("header.about", lang), href="#about", className="button"
-                            ),
-                        ],
-                    ),
-                ],
-            ),
-            html.Div(
-                className="body",
-                children=[
-                    filters_panel(record, lang),
-                    html.Div(id=ids.DRAWER_BACKDROP, className="backdrop", n_clicks=0),
-                    html.Main(
-                        className="main",
-                        children=[
-                            html.Div(
-                                className="status",
-                                children=[
-                                    html.Span(
-                                        id=ids.COUNT, className="count", **{"aria-live": "polite"}
-                                    ),
-                                    html.Div(id=ids.CHIPS, className="chips"),
-                                ],
-                            ),
-                            html.P(
-                                id=ids.EMPTY,
-                                className="empty",
-                                hidden=True,
-                                children=translate("status.empty", lang),
-                            ),
-                            window_bar(record, lang),
-                            stage(lang),
-                            toolbar(lang),  # save the timeline, print, embed (publishing.py)
-                            html.Section(
-                                className="table",
-                                children=[
-                                    html.Div(id=ids.EXPORTS, className="exports"),
-                                    dag.AgGrid(
-                                        id=ids.GRID,
-                                        columnDefs=column_defs(lang),
-                                        defaultColDef=DEFAULT_COL_DEF,
-                                        # Rows come from the server a block at a time.
-                                        rowModelType="infinite",
-                                        getRowId="params.data.id",
-                                        dashGridOptions={
-                                            "rowSelection": {
-                                                "mode": "singleRow",
-                                                "checkboxes": False,
-                                                "enableClickSelection": False,
-                                            },
-                                            "cacheBlockSize": BLOCK_SIZE,
-                                            # One Dash output answers one request.
-                                            "maxConcurrentDatasourceRequests": 1,
-                                            "animateRows": False,
-                                            "localeText": grid_locale(lang),
-                                        },
-                                        className="ag-theme-quartz",
-                                        style={"height": "420px"},
-                                    ),
-                                ],
-                            ),
-                            twin_section(lang),
-                            insights_section(lang),
-                            about(record, lang),
-                        ],
-                    ),
-                ],
-            ),
+            _header(lang),
+            html.Div(className="body", children=body),
         ],
     )

@@ -22,22 +22,23 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @dataclass(frozen=True)
 class Format:
-    """One export format: its media type and writer (the format's name is its file extension)."""
+    """One export format: its media type, writer and button label (its name: the extension)."""
 
     media_type: str
     write: Callable[[pd.DataFrame, ExportMeta], bytes]
+    label: str
 
 
 # Format name (also the file extension and the route's suffix) -> how to write it.
 FORMATS: dict[str, Format] = {
-    "csv": Format("text/csv; charset=utf-8", to_csv),
-    "xlsx": Format(XLSX, to_xlsx),
-    "json": Format("application/json; charset=utf-8", to_json),
-    "ics": Format("text/calendar; charset=utf-8", to_ics),
-    "timelinejs.json": Format("application/json; charset=utf-8", to_timelinejs),
-    "vis.json": Format("application/json; charset=utf-8", to_vis),
-    "bib": Format("application/x-bibtex; charset=utf-8", to_bibtex),
-    "ris": Format("application/x-research-info-systems; charset=utf-8", to_ris),
+    "csv": Format("text/csv; charset=utf-8", to_csv, "CSV"),
+    "xlsx": Format(XLSX, to_xlsx, "Excel"),
+    "json": Format("application/json; charset=utf-8", to_json, "JSON"),
+    "ics": Format("text/calendar; charset=utf-8", to_ics, "Calendar (.ics)"),
+    "timelinejs.json": Format("application/json; charset=utf-8", to_timelinejs, "TimelineJS"),
+    "vis.json": Format("application/json; charset=utf-8", to_vis, "vis-timeline"),
+    "bib": Format("application/x-bibtex; charset=utf-8", to_bibtex, "BibTeX"),
+    "ris": Format("application/x-research-info-systems; charset=utf-8", to_ris, "RIS"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -14,7 +14,7 @@ from explorer.citation import LICENSE, article_citation
 from explorer.citations import FIELDS as SOURCE_COLUMNS
 from explorer.exports.meta import ExportMeta
 from explorer.i18n import translate
-from explorer.schema import list_columns, resource
+from explorer.schema import resource
 
 # OWASP CSV injection: a cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,14 +26,37 @@ def columns() -> tuple[str, ...]:
     return resource("events").columns
 
 
+def _missing(value: object) -> bool:
+    return not isinstance(value, tuple | list) and pd.isna(value)
+
+
+# Schema field type -> (CSV/Excel text, JSON value) of one cell. A column is converted by its
+# type, never its name: a column added to the schema needs no line here, and a missing value
+# is "" in text and null in JSON (a bare NaN is not JSON).
+AS_TEXT: dict[str, Callable[[object], str]] = {
+    "date": lambda v: "" if _missing(v) else v.strftime("%Y-%m-%d"),
+    "list": lambda v: ";".join(v) if isinstance(v, tuple | list) else "",
+    "boolean": lambda v: "" if _missing(v) else ("true" if v else "false"),
+}
+AS_JSON: dict[str, Callable[[object], object]] = {
+    "date": lambda v: None if _missing(v) else v.strftime("%Y-%m-%d"),
+    "list": lambda v: list(v) if isinstance(v, tuple | list) else [],
+    "boolean": lambda v: None if _missing(v) else bool(v),
+    "number": lambda v: None if _missing(v) else float(v),
+    "integer": lambda v: None if _missing(v) else int(v),
+}
+
+
+def _as_json(value: object) -> object:
+    return None if _missing(value) else value
+
+
 def flat_frame(events: pd.DataFrame) -> pd.DataFrame:
     """Return the events as data/events.csv spells them: ISO dates, `;`-joined lists."""
     out = events.loc[:, list(columns())].copy()
-    for col in list_columns("events"):
-        out[col] = out[col].map(";".join)
-    for col in ("start_date", "end_date"):
-        out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
-    out["in_abstract"] = out["in_abstract"].map({True: "true", False: "false"})
+    for f in resource("events").fields:
+        if f.type in AS_TEXT:
+            out[f.name] = out[f.name].map(AS_TEXT[f.type])
     return out
 
 
@@ -70,18 +93,13 @@ def to_csv(events: pd.DataFrame, meta: ExportMeta) -> bytes:
 
 def to_json(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return {"meta": ..., "events": [...]} with ISO dates and lists as arrays."""
-    records = []
-    for row in events.loc[:, list(columns())].to_dict("records"):
-        for col in ("start_date", "end_date"):
-            row[col] = None if pd.isna(row[col]) else row[col].strftime("%Y-%m-%d")
-        for col in ("latitude", "longitude"):
-            row[col] = None if pd.isna(row[col]) else float(row[col])
-        for col in list_columns("events"):
-            row[col] = list(row[col])
-        row["in_abstract"] = bool(row["in_abstract"])
-        records.append(row)
+    convert = {f.name: AS_JSON.get(f.type, _as_json) for f in resource("events").fields}
+    records = [
+        {k: convert[k](v) for k, v in row.items()}
+        for row in events.loc[:, list(convert)].to_dict("records")
+    ]
     doc = {"meta": meta.as_dict(), "events": records, "sources": list(meta.sources)}
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 def _legal(value: object) -> object:

@@ -13,8 +13,8 @@ import pandas as pd
 from explorer.citation import ARTICLE, DATASET_TITLE, article_citation
 from explorer.exports.meta import ExportMeta
 from explorer.formatting import date_label, leaders_label, place_label
-from explorer.i18n import term, translate
-from explorer.model import KIND_LABELS
+from explorer.i18n import translate
+from explorer.vocabulary import in_order, local_label
 
 # date_precision -> the TimelineJS date fields it fills.
 TLJS_PARTS = {"day": ("year", "month", "day"), "month": ("year", "month"), "year": ("year",)}
@@ -42,7 +42,7 @@ def _slide(ev, lang: str = "en") -> dict:
             f"{escape(place_label(ev.city, ev.country, ev.host, lang))}</p>"
             f"<p>{escape(ev.summary)}</p>{_links(ev.sources, lang)}",
         },
-        "group": term("kind", ev.kind, lang),
+        "group": local_label("kind", ev.kind, lang),
     }
     if pd.notna(ev.end_date) and ev.end_date != ev.start_date:
         slide["end_date"] = _tljs_date(ev.end_date, ev.date_precision)
@@ -63,7 +63,7 @@ def to_timelinejs(events: pd.DataFrame, meta: ExportMeta) -> bytes:
         {
             "start_date": _tljs_date(pd.Timestamp(e.start), "day"),
             "end_date": _tljs_date(pd.Timestamp(e.end or meta.exported_at[:10]), "day"),
-            "text": {"headline": escape(term("era", e.name, meta.lang))},
+            "text": {"headline": escape(local_label("era", e.name, meta.lang))},
         }
         for e in meta.eras
     ]
@@ -96,9 +96,9 @@ def _item(ev, lang: str = "en") -> dict:
 
 def to_vis(events: pd.DataFrame, meta: ExportMeta) -> bytes:
     """Return vis-timeline JSON: `items` (ranges for multi-day events) and `groups` by kind."""
-    kinds = [k for k in KIND_LABELS if k in set(events["kind"])]
+    kinds = in_order("kind", events["kind"])
     doc = {
         "items": [_item(ev, meta.lang) for ev in events.itertuples(index=False)],
-        "groups": [{"id": k, "content": term("kind", k, meta.lang)} for k in kinds],
+        "groups": [{"id": k, "content": local_label("kind", k, meta.lang)} for k in kinds],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")

@@ -1,0 +1,156 @@
+"""The server-rendered first view: the page's HTML already shows the view its URL asks for.
+
+The index page carries the layout written out as static HTML (static_html.py) with the count,
+the legend, the timeline as SVG (explorer.timeline_svg, drawn from the figure plotly will draw),
+the first events and the list of events in order. assets/first_view.js hands the SVG over to
+Dash's timeline box once Dash has rendered, and hides it once plotly has drawn. Without
+JavaScript the static page stays. The same SVG is the timeline's download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from html import escape
+
+from dash import Dash
+from flask import Response, request
+
+from explorer.event_list import event_list
+from explorer.figure import legend_items, timeline_figure
+from explorer.i18n import language, translate
+from explorer.localize import localized
+from explorer.model import Record
+from explorer.state import Vocabulary
+from explorer.timeline_svg import page_svg, scene, standalone_svg
+from explorer.view import View, open_view
+
+from . import components, ids
+from .hardening import EMBED_PATH
+from .static_html import static_html
+
+PAGES_KEPT = 32  # first views kept per process, by query string (the record never changes)
+FIRST_EVENTS = 12  # events listed beside the timeline in the first view
+ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
+RENDERER = "/* Dash's renderer starts from assets/first_view.js */"
+SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+LOADER = "first_view.js"  # the one script that runs before the first paint
+
+
+def later(scripts: str) -> str:
+    """Return Dash's script tags as preloads that assets/first_view.js runs in order after the
+    first paint (evaluating them first held the paint back ~250 ms); the loader stays a script."""
+    out = []
+    for src in SCRIPT.findall(scripts):
+        if LOADER in src:
+            out.append(f'<script defer src="{src}"></script>')
+        else:
+            out.append(
+                f'<link rel="preload" as="script" class="fv-script" data-src="{src}" href="{src}">'
+            )
+    return "\n".join(out)
+
+
+DOWNLOAD = "china-russia-timeline.svg"  # the SVG download's file name
+
+
+def _overlay(view: View, record: Record) -> str:
+    """Return the SVG timeline in a box that covers the timeline box, placed over plotly's plot
+    area by the figure's own margins."""
+    lang = language(view.state.lang)
+    figure = timeline_figure(record, localized(view.timeline, lang), view.state)
+    s = scene(figure)
+    m = s.margin
+    place = f"left:{m['l']}px;right:{m['r']}px;top:{m['t']}px;bottom:{m['b']}px"
+    return (
+        f'<div id="{ids.FIRST_VIEW}" class="fv-box">'
+        f'<div class="fv-plot" style="{place}">{page_svg(s, lang)}</div></div>'
+    )
+
+
+def _rows(view: View, limit: int | None = None) -> list[dict]:
+    lang = language(view.state.lang)
+    events = view.events if limit is None else view.events.head(limit)
+    return event_list(localized(events, lang), None, lang)["rows"]
+
+
+def _first_events(view: View) -> str:
+    rows = _rows(view, FIRST_EVENTS)
+    items = "".join(
+        f'<li><span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
+        for r in rows
+    )
+    title = escape(translate("first_view.first", view.state.lang))
+    return f'<h2 class="fv-first">{title}</h2><ol class="fv-events">{items}</ol>'
+
+
+def _twin_items(view: View) -> str:
+    rows = _rows(view)
+    return "".join(
+        f'<li class="twin-item" role="option" aria-selected="false">'
+        f'<span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
+        for r in rows
+    )
+
+
+def first_view_html(
+    build: Callable[[str], object], record: Record, vocab: Vocabulary, query: str
+) -> str:
+    """Return the static page for the view `query` names (in its language, the layout from
+    `build(lang)`), ids prefixed with ID_PREFIX."""
+    view = open_view(record, vocab, query)
+    lang = language(view.state.lang)
+    empty = view.events.empty and view.timeline.empty
+    fills = {
+        ids.COUNT: escape(view.count_text(record.total)),
+        ids.LEGEND: static_html(
+            components.legend(legend_items(record, view.timeline, view.state), lang), {}, {}
+        ),
+        ids.TIMELINE_BOX: "" if empty else _overlay(view, record),
+        ids.DETAIL: _first_events(view),
+        ids.TWIN: _twin_items(view),
+    }
+    props = {ids.EMPTY: {"hidden": not empty}, ids.TIMELINE_BOX: {"hidden": empty}}
+    page = static_html(build(lang), fills, props, ID_PREFIX)
+    return f'<div id="{ids.FIRST_VIEW_PAGE}">{page}</div>'
+
+
+def register_first_view(
+    app: Dash, record: Record, vocab: Vocabulary, build: Callable[[str], object]
+) -> None:
+    """Serve the first view (its layout from `build(lang)`) inside the index page, and the
+    timeline's SVG download."""
+    plain = app.interpolate_index
+    prefix = app.config.routes_pathname_prefix
+    # Dash starts from assets/first_view.js once the first view is painted and its scripts ran
+    # (this inline script stays, empty, in the CSP's hashes that register_hardening reads).
+    app.renderer = RENDERER
+
+    @lru_cache(maxsize=PAGES_KEPT)
+    def page_of(query: str) -> str:
+        return first_view_html(build, record, vocab, query)
+
+    def interpolate_index(**kwargs: str) -> str:
+        page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
+        index = plain(
+            **kwargs
+            | {"app_entry": page + kwargs["app_entry"], "scripts": later(kwargs["scripts"])}
+        )
+        # The embed view's look (publishing.css, html.embed) from the first paint: its script
+        # now runs only after it.
+        embedded = request and request.path == prefix + EMBED_PATH
+        return index.replace("<html", '<html class="embed"', 1) if embedded else index
+
+    app.interpolate_index = interpolate_index
+
+    @app.server.route(f"{prefix}export/timeline.svg")
+    def timeline_svg() -> Response:
+        view = open_view(record, vocab, request.query_string.decode("utf-8", "replace"))
+        lang = language(view.state.lang)
+        figure = timeline_figure(record, localized(view.timeline, lang), view.state)
+        return Response(
+            standalone_svg(scene(figure), lang=lang),
+            content_type="image/svg+xml; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{DOWNLOAD}"'},
+        )

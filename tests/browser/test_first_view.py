@@ -1,0 +1,90 @@
+"""The server-rendered first view matches the interactive one, and hands over without a shift."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import DESKTOP, open_page, wait_ready
+
+pytestmark = pytest.mark.browser
+
+URLS = [
+    "/",
+    "/?lanes=china",
+    "/?decade=1990s&lanes=host&color=era",
+    "/?from=1989-01-01&to=1999-12-31",
+]
+
+# Layout shifts as the page loads (CLS: the sum of shifts not caused by input).
+CLS = """window.__cls = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+  if (!e.hadRecentInput) window.__cls += e.value; } })
+  .observe({ type: 'layout-shift', buffered: true });"""
+
+STATIC = """() => ({
+  count: document.getElementById('fv-event-count').textContent,
+  lanes: Array.from(document.querySelectorAll('#first-view .fv-lane')).map(e => e.textContent),
+  marks: Array.from(document.querySelectorAll('#first-view .fv-mark')).map(e => e.dataset.lane),
+  events: document.querySelector('#first-view .fv-svg').dataset.events,
+})"""
+
+# Plotly's view: marks inside the window per lane, the lanes' names, the events drawn.
+INTERACTIVE = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, [lo, hi] = xa.range.map(xa.r2l);
+  const marks = [];
+  gd.data.filter(t => t.legendgroup === 'colour').forEach(t => t.x.forEach((x, i) => {
+    const l = xa.d2l(x); if (l >= lo && l <= hi) marks.push(String(Math.round(t.y[i]))); }));
+  return { count: document.getElementById('event-count').textContent,
+    lanes: gd.layout.yaxis.ticktext, marks: marks,
+    events: document.getElementById('timeline-box').dataset.renderedEvents };
+}"""
+
+# Each SVG mark's centre beside plotly's pixel for the same event and day.
+OFFSETS = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot');
+  const svg = document.getElementById('first-view-timeline'); svg.hidden = false;
+  const box = gd.getBoundingClientRect(), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const where = {};
+  gd.data.filter(t => t.legendgroup === 'colour').forEach(t => t.x.forEach((x, i) => {
+    where[t.customdata[i][0] + '|' + t.y[i].toFixed(3)] =
+      [box.x + xa._offset + xa.l2p(xa.d2l(x)), box.y + ya._offset + ya.l2p(t.y[i])]; }));
+  const out = Array.from(svg.querySelectorAll('.fv-mark')).slice(0, 60).map(m => {
+    const r = m.getBoundingClientRect(), c = [r.x + r.width / 2, r.y + r.height / 2];
+    const y = (parseFloat(m.getAttribute('y')) / 100 * ya._length);
+    const match = Object.entries(where).find(([k, p]) => k.startsWith(m.dataset.event + '|')
+      && Math.abs(p[1] - box.y - ya._offset - y) < 1.5);
+    return match ? Math.max(Math.abs(match[1][0] - c[0]), Math.abs(match[1][1] - c[1])) : 999; });
+  svg.hidden = true;
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_server_view_matches_the_interactive_one(browser: Browser, base_url: str, url: str):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + url)
+    static = page.evaluate(STATIC)  # what a reader without JavaScript sees, and sees first
+    context.close()
+    with open_page(browser, base_url) as page:
+        page.context.add_init_script(CLS)
+        page.goto(url)
+        wait_ready(page)
+        live = page.evaluate(INTERACTIVE)
+        assert static["count"] == live["count"]
+        assert static["lanes"] == live["lanes"]
+        assert Counter(static["marks"]) == Counter(live["marks"])
+        assert static["events"] == live["events"]
+        # Handed over: the static page is gone, the SVG sits hidden in Dash's timeline box.
+        assert page.evaluate("() => document.getElementById('first-view')") is None
+        handed = "() => { const s = document.getElementById('first-view-timeline');"
+        handed += " return [s.parentElement.id, s.hidden]; }"
+        assert page.evaluate(handed) == ["timeline-box", True]
+        offsets = page.evaluate(OFFSETS)
+
+        assert offsets and max(offsets) <= 2, offsets  # same pixel as plotly's mark, ±2 px
+        assert page.evaluate("window.__cls") <= 0.1

@@ -1,0 +1,106 @@
+"""The server-rendered first view: the index page shows the view its query names."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from dash import dcc, html
+
+from explorer.app import create_app, ids
+from explorer.app.first_view import ID_PREFIX
+from explorer.app.static_html import static_html
+from explorer.filters import vocabulary
+from explorer.view import open_view
+
+
+@pytest.fixture(scope="module")
+def apps(shipped):
+    return {
+        "/": create_app(record=shipped),
+        "/explorer/": create_app(record=shipped, base_path="/explorer/"),
+    }
+
+
+def test_static_html_keeps_structure_ids_and_fills():
+    layout = html.Div(
+        id="a",
+        className="box",
+        style={"height": "470px", "--swatch": "#fff"},
+        children=[
+            html.Label("Name", htmlFor="b"),
+            dcc.Input(id="b", type="text", placeholder="YYYY", className="c"),
+            dcc.Store(id="s"),
+            html.P(id="e", hidden=True, children="<none>"),
+            dcc.Graph(id="g", className="timeline", style={"height": "100%"}),
+        ],
+    )
+    out = static_html(layout, {"a": "<b>filled</b>"}, {"e": {"hidden": False}}, "p-")
+    assert out.startswith('<div id="p-a" class="box" style="height:470px;--swatch:#fff">')
+    assert '<label for="p-b">Name</label>' in out
+    assert (
+        'class="dash-input-container dash-input c"><input id="p-b" class="dash-input-element"'
+        in out
+    )
+    assert "p-s" not in out and "hidden" not in out and "&lt;none&gt;" in out
+    assert '<div id="p-g" class="timeline" style="height:100%"></div>' in out
+    assert out.endswith("<b>filled</b></div>")
+
+
+@pytest.mark.parametrize("base", ["/", "/explorer/"])
+@pytest.mark.parametrize("query", ["", "lanes=china&decade=1990s", "kind=call&color=era"])
+def test_index_shows_the_view_of_its_query(apps, shipped, base, query):
+    page = apps[base].server.test_client().get(f"{base}?{query}").get_data(as_text=True)
+    view = open_view(shipped, vocabulary(shipped), query)
+    count = re.search(rf'id="{ID_PREFIX}{ids.COUNT}"[^>]*>([^<]*)<', page)
+    assert count and count[1] == view.count_text(shipped.total)
+    svg = re.search(r'<svg class="fv-svg".*?</svg>', page, re.S)[0]
+    assert ET.fromstring(svg).get("data-events") == str(len(view.timeline))
+    first = view.events["title"].head(3).tolist()
+    positions = [page.index(t.replace("'", "&#x27;")) for t in first]
+    assert positions == sorted(positions)  # the first events, in order
+    assert page.index('id="first-view"') < page.index('id="react-entry-point"')
+
+
+def test_no_events_shows_the_empty_message_and_no_timeline(apps):
+    page = apps["/"].server.test_client().get("/?q=zzzzqqqq").get_data(as_text=True)
+    assert "fv-svg" not in page
+    assert re.search(rf'<p id="{ID_PREFIX}{ids.EMPTY}" class="empty">', page)
+
+
+@pytest.mark.parametrize("base", ["/", "/explorer/"])
+def test_timeline_svg_download(apps, shipped, base):
+    resp = apps[base].server.test_client().get(f"{base}export/timeline.svg?decade=1990s")
+    assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
+    assert "attachment" in resp.headers["Content-Disposition"]
+    root = ET.fromstring(resp.get_data())
+    view = open_view(shipped, vocabulary(shipped), "decade=1990s")
+    assert root.get("data-events") == str(len(view.timeline))
+
+
+def test_hostile_query_is_escaped(apps):
+    page = apps["/"].server.test_client().get("/?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert page.status_code == 200 and "<script>alert(1)" not in page.get_data(as_text=True)
+
+
+def test_scripts_wait_for_the_first_paint_in_order(apps):
+    page = apps["/"].server.test_client().get("/").get_data(as_text=True)
+    later = re.findall(
+        r'<link rel="preload" as="script" class="fv-script" data-src="([^"]+)"', page
+    )
+    loader = re.findall(r'<script defer src="([^"]+)"></script>', page)
+    assert len(loader) == 1 and "first_view.js" in loader[0]
+    assert "<script src=" not in page  # nothing runs before the first view is painted
+    names = [s.split("/")[-1] for s in later]
+    assert names.index(next(n for n in names if n.startswith("react@"))) < names.index(
+        next(n for n in names if n.startswith("dash_renderer"))
+    )
+    assert "new DashRenderer" not in page.split('id="_dash-renderer"')[1].split("</script>")[0]
+
+
+@pytest.mark.parametrize("base", ["/", "/explorer/"])
+def test_embed_view_has_its_look_from_the_first_paint(apps, base):
+    client = apps[base].server.test_client()
+    assert '<html class="embed"' in client.get(f"{base}embed?decade=1990s").get_data(as_text=True)
+    assert '<html class="embed"' not in client.get(base).get_data(as_text=True)
