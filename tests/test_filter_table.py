@@ -9,8 +9,8 @@ import pytest
 from explorer import cli, filters
 from explorer.app import actions, ids
 from explorer.app.layout import DRAWER_FILTERS, filter_controls
-from explorer.i18n import translate
 from explorer.filter_table import CONTROLS, FILTERS, KINDS, Filter
+from explorer.i18n import translate
 from explorer.state import URL_KEYS, ViewState, from_query, to_query
 
 ROWS = [pytest.param(f, id=f.attr) for f in FILTERS]
