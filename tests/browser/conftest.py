@@ -154,7 +154,8 @@ SETTLED = """([want, quiet]) => {
   // Set on plotly_afterplot (assets/app.js), whether marks, WebGL or counts were drawn.
   const drawn = box && (box.hidden || box.hasAttribute('data-rendered-events'));
   return window.__dashPending === 0 && Date.now() - window.__dashIdleSince > quiet
-    && count && / of /.test(count.textContent) && (!want || count.textContent === want) && drawn;
+    // Any language: the count is written by the render callback (empty until then).
+    && count && count.textContent.trim() !== '' && (!want || count.textContent === want) && drawn;
 }"""
 
 

@@ -16,6 +16,9 @@ URLS = [
     "/?lanes=china",
     "/?decade=1990s&lanes=host&color=era",
     "/?from=1989-01-01&to=1999-12-31",
+    # In another language the lanes, count and labels are that language's on both sides.
+    "/?lang=zh&lanes=china",
+    "/?lang=ru&decade=2000s&lanes=host",
 ]
 
 # Layout shifts as the page loads (CLS: the sum of shifts not caused by input).
