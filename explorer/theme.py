@@ -49,3 +49,18 @@ def era_band(x0: object, x1: object, index: int) -> dict:
         "line": {"width": 0},
         "layer": "below",
     }
+
+
+# The page's CSS variables (assets/style.css, :root): the sides' colours are the figures'
+# (vocabulary.HOSTS), so the details' side bars match the map and the direction chart.
+# tests/test_theme.py checks style.css declares exactly these values.
+CSS_VARIABLES = {
+    "ink": "#1f2933",
+    "muted": "#5f6b7a",
+    "line": "#d9dee5",
+    "paper": "#ffffff",
+    "wash": "#f5f7fa",
+    "accent": PALETTE[0],
+    "china": PALETTE[5],
+    "russia": PALETTE[0],
+}

@@ -17,11 +17,9 @@ from .callbacks import register
 from .first_view import register_first_view
 from .hardening import register_hardening
 from .language import register_language, register_switch
-from .layout import build_layout
+from .layout import build_layout, page_title
 from .publishing import register_publishing
 from .routes import register_routes
-
-TITLE = "Beijing–Moscow leader diplomacy explorer, 1949–2025"
 
 
 def load_app_record(data_dir: Path | str = DATA_DIR) -> Record:
@@ -50,7 +48,7 @@ def create_app(
     # data, in a checkout they live at the top (explorer.paths).
     app = Dash(
         __name__,
-        title=TITLE,
+        title=page_title(record),
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
         update_title=None,
@@ -63,7 +61,7 @@ def create_app(
     def page(lang: str) -> object:
         return layouts.get(lang) or layouts.setdefault(lang, build_layout(record, lang))
 
-    register_language(app, page, TITLE)
+    register_language(app, page, lambda lang: page_title(record, lang))
     register_switch(app)
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)

@@ -53,20 +53,24 @@ def script_texts(lang: str) -> dict[str, str]:
     }
 
 
-def localize_index(html: str, lang: str, title: str) -> str:
-    """Return the index page with `<html lang>`, `<title>` and the scripts' texts in `lang`."""
+def localize_index(html: str, lang: str, title: str, local_title: str) -> str:
+    """Return the index page with `<html lang>`, `<title>` (`title` -> `local_title`) and the
+    scripts' texts in `lang`."""
     lang = language(lang)
     html = HTML_TAG.sub(lambda m: f'<html{m[1]} lang="{HTML_LANGS[lang]}"', html, count=1)
     # A <meta> (not a script): read by the page's scripts, nothing for the CSP to allow.
     texts = escape(json.dumps(script_texts(lang), ensure_ascii=False), quote=True)
     html = html.replace("</head>", f'<meta name="explorer-texts" content="{texts}">\n</head>', 1)
-    local = f"<title>{escape(translate('app.title', lang))}</title>"
+    local = f"<title>{escape(local_title)}</title>"
     return html.replace(f"<title>{escape(title)}</title>", local, 1)
 
 
-def register_language(app: Dash, build: Callable[[str], object], title: str) -> None:
+def register_language(
+    app: Dash, build: Callable[[str], object], title: Callable[[str], str]
+) -> None:
     """Serve the page in the request's language: redirect a URL without `lang` to the browser's
-    language (when not English), localize the index, build the layout per language."""
+    language (when not English), localize the index (its title `title(lang)`), build the layout
+    per language."""
     server, prefix = app.server, app.config.routes_pathname_prefix
     pages = (prefix, prefix + "embed")
     app.layout = lambda: build(request_language())
@@ -87,7 +91,9 @@ def register_language(app: Dash, build: Callable[[str], object], title: str) -> 
         if request.path not in pages or response.mimetype != "text/html":
             return response
         lang = language(request.args.get("lang"))
-        response.set_data(localize_index(response.get_data(as_text=True), lang, title))
+        response.set_data(
+            localize_index(response.get_data(as_text=True), lang, title(DEFAULT_LANG), title(lang))
+        )
         response.set_cookie(COOKIE, lang, samesite="Lax", httponly=True)
         response.headers["Vary"] = "Accept-Language, Cookie"
         return response

@@ -13,6 +13,7 @@ from explorer.i18n import LANG_NAMES, LANGS, month_year, term, translate
 from explorer.model import Record
 from explorer.state import COLOR_LABELS, LANE_LABELS
 from explorer.table import BLOCK_SIZE, DEFAULT_COL_DEF, column_defs, grid_locale
+from explorer.vocabulary import years
 
 from . import ids
 from .insights_layout import insights_section, twin_section
@@ -188,7 +189,18 @@ def language_switch(lang: str) -> html.Nav:
     return html.Nav(links, id=ids.LANG_SWITCH, className="lang-switch", **{"aria-label": label})
 
 
-def _header(lang: str) -> html.Header:
+def record_span(record: Record) -> dict[str, str]:
+    """Return the record's first and last year, for titles that name them ('1949', '2025')."""
+    span = years(record.events["start_date"])
+    return {"first": str(span[0]), "last": str(span[1])} if span else {"first": "", "last": ""}
+
+
+def page_title(record: Record, lang: str = "en") -> str:
+    """Return the browser tab's title in `lang`, naming the record's years."""
+    return translate("app.title", lang, **record_span(record))
+
+
+def _header(record: Record, lang: str) -> html.Header:
     """Return the page's title and its top actions: language, filters, the view's link, About."""
     link = [
         html.Label(translate("header.link", lang), htmlFor=ids.PERMALINK, className="sr-only"),
@@ -208,7 +220,7 @@ def _header(lang: str) -> html.Header:
         **{"aria-controls": ids.DRAWER, "aria-expanded": "false"},
     )
     title = [
-        html.H1(translate("header.title", lang)),
+        html.H1(translate("header.title", lang, **record_span(record))),
         html.P(translate("header.subtitle", lang), className="subtitle"),
     ]
     about_link = html.A(translate("header.about", lang), href="#about", className="button")
@@ -287,7 +299,7 @@ def build_layout(record: Record, lang: str = "en") -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.GRID_FOCUS),
             dcc.Store(id=ids.GRID_SYNCED),
-            _header(lang),
+            _header(record, lang),
             html.Div(className="body", children=body),
         ],
     )
