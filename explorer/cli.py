@@ -136,6 +136,7 @@ def serve(args: argparse.Namespace) -> int:
     try:
         port = _port(args)
         sock = None if args.debug else bind(args.host, port)
+        port = sock.getsockname()[1] if sock else port  # --port 0: the one the system chose
     except (ValueError, PortInUse) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -151,7 +152,8 @@ def serve(args: argparse.Namespace) -> int:
         trust_proxy=args.trust_proxy,
         max_rows=args.export_max_rows,
     )
-    print(f"Serving on http://{args.host}:{port}/", flush=True)
+    # Where this server answers (a --base-path included), so the printed link opens the page.
+    print(f"Serving on http://{args.host}:{port}{app.config.routes_pathname_prefix}", flush=True)
     run(app, sock, args.host, port, workers=args.workers, debug=args.debug)
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 
@@ -175,6 +176,13 @@ def test_serve_passes_base_path_and_framing_to_the_app(served, make_dataset, mon
     assert main(["serve", *argv]) == 0
     csp = served["app"].server.test_client().get("/tools/explorer/embed").headers
     assert csp["Content-Security-Policy"].endswith("frame-ancestors https://env.example")
+
+
+@pytest.mark.parametrize(("argv", "path"), [([], "/"), (["--base-path", "tools/x"], "/tools/x/")])
+def test_serve_prints_where_the_page_is(served, make_dataset, capsys, argv, path):
+    assert main(["serve", "--data", str(make_dataset()), "--port", "0", *argv]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert re.fullmatch(rf"Serving on http://127\.0\.0\.1:[1-9]\d*{re.escape(path)}", line), line
 
 
 @pytest.mark.parametrize(
