@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from explorer import i18n
 from explorer.app.layout import page_title
 from explorer.i18n import HTML_LANGS, catalogue, translate
 from explorer.localize import localized
@@ -114,6 +115,20 @@ def test_switching_language_keeps_the_view(page: Page, shipped):
     wait_count(page, "ru", shown, shipped.total)
     expect(page).to_have_url(re.compile(r"\?decade=1980s&lang=ru$"))
     assert page.evaluate("document.documentElement.lang") == "ru"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_each_language_name_is_on_one_line_on_a_phone(phone: Page, shipped, lang):
+    phone.goto(f"/?lang={lang}")
+    wait_count(phone, lang, shipped.total, shipped.total)
+    # Lines each link's text is laid out on (a wrapped 中文 gives two rects).
+    lines = phone.evaluate(
+        "() => Array.from(document.querySelectorAll('.lang-link')).map(a => {"
+        " const r = document.createRange(); r.selectNodeContents(a);"
+        " return [a.textContent, new Set(Array.from(r.getClientRects()).map(x => x.top)).size]; })"
+    )
+    assert len(lines) == len(i18n.LANGS)
+    assert all(n == 1 for _, n in lines), lines
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("ru-RU", "ru"), ("zh-CN", "zh")])
