@@ -75,22 +75,28 @@ BLOCK_SIZE = 100  # rows per request; AG Grid's default
 MAX_BLOCK = 1000  # a request for more rows than this is cut to it (requests come from the network)
 
 
-def _joined(column: str) -> Callable[[pd.DataFrame], pd.Series]:
-    return lambda e: e[column].map(", ".join)
+def _joined(column: str) -> Callable[..., pd.Series]:
+    return lambda e, lang="en": e[column].map(", ".join)
 
 
-# Column -> the text its cells show, for the whole view (sorting and filtering use it).
-CELL_TEXT: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
-    "start": lambda e: e["start_date"].dt.strftime("%Y-%m-%d"),
-    "title": lambda e: e["title"],
-    "kind": lambda e: label_map("kind", e["kind"]),
+def _places(e: pd.DataFrame, lang: str = "en") -> pd.Series:
+    places = map(place_label, e["city"], e["country"], e["host"], [lang] * len(e))
+    return pd.Series(list(places), index=e.index, dtype=object)
+
+
+# Column -> the text its cells show in a language, for the whole view (sorting and filtering
+# compare it, so a reader filters and sorts what they see).
+CELL_TEXT: dict[str, Callable[..., pd.Series]] = {
+    "start": lambda e, lang="en": e["start_date"].dt.strftime("%Y-%m-%d"),
+    "title": lambda e, lang="en": e["title"],
+    "kind": lambda e, lang="en": label_map("kind", e["kind"], lang),
     "china": _joined("china_leaders"),
     "russia": _joined("russia_leaders"),
-    "place": lambda e: pd.Series(
-        list(map(place_label, e["city"], e["country"], e["host"])), index=e.index, dtype=object
-    ),
+    "place": _places,
     "tags": _joined("tags"),
-    "in_abstract": lambda e: e["in_abstract"].map({True: "yes", False: ""}),
+    "in_abstract": lambda e, lang="en": e["in_abstract"].map(
+        {True: translate("grid.yes", lang), False: ""}
+    ),
 }
 
 # AG Grid text filter type -> test on the lower-cased cell text and the lower-cased value.
@@ -110,7 +116,7 @@ def table_rows(events: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Return one dict per event for the grid: its id, readable cells and the date's label
     (dates, kinds and the abstract mark in `lang`; titles and places as `events` has them)."""
     # The cells are CELL_TEXT's, so what a row shows is what sorting and filtering compare.
-    cells = pd.DataFrame({column: text(events) for column, text in CELL_TEXT.items()})
+    cells = pd.DataFrame({column: text(events, lang) for column, text in CELL_TEXT.items()})
     cells.insert(0, "id", events["id"])
     dates = map(
         date_label,
@@ -119,16 +125,11 @@ def table_rows(events: pd.DataFrame, lang: str = "en") -> list[dict]:
         events["date_precision"],
         [lang] * len(events),
     )
-    if lang != "en":
-        cells["kind"] = label_map("kind", events["kind"], lang).to_numpy()
-        cells["in_abstract"] = (
-            events["in_abstract"].map({True: translate("grid.yes", lang), False: ""}).to_numpy()
-        )
     cells["date"] = list(dates)  # the Date column's label; "start" is its ISO sort key
     return cells.to_dict("records")
 
 
-def _filtered(events: pd.DataFrame, model: object) -> pd.DataFrame:
+def _filtered(events: pd.DataFrame, model: object, lang: str) -> pd.DataFrame:
     """Return the events that pass the grid's column filters (unknown parts are ignored)."""
     if not isinstance(model, dict):
         return events
@@ -138,21 +139,22 @@ def _filtered(events: pd.DataFrame, model: object) -> pd.DataFrame:
         if column not in CELL_TEXT or test is None:
             continue
         value = spec.get("filter")
-        text = CELL_TEXT[column](events).str.lower()
+        text = CELL_TEXT[column](events, lang).str.lower()
         events = events[test(text, str(value).lower() if value is not None else "")]
     return events
 
 
-def ordered(events: pd.DataFrame, request: object) -> pd.DataFrame:
-    """Return the view's events filtered and sorted as the grid's request asks (date by default)."""
+def ordered(events: pd.DataFrame, request: object, lang: str = "en") -> pd.DataFrame:
+    """Return the view's events filtered and sorted as the grid's request asks (date by default),
+    comparing the cells' text in `lang`."""
     request = request if isinstance(request, dict) else {}
-    events = _filtered(events, request.get("filterModel"))
+    events = _filtered(events, request.get("filterModel"), lang)
     sort = request.get("sortModel")
     first = sort[0] if isinstance(sort, list) and sort and isinstance(sort[0], dict) else {}
     column = first.get("colId")
     if not isinstance(column, str) or column not in CELL_TEXT or column == "start":
         return events.iloc[::-1] if first.get("sort") == "desc" else events  # already by date
-    key = CELL_TEXT[column](events).str.lower()
+    key = CELL_TEXT[column](events, lang).str.lower()
     order = key.reset_index(drop=True).sort_values(
         ascending=first.get("sort") != "desc", kind="stable"
     )
@@ -170,13 +172,15 @@ def table_page(events: pd.DataFrame, request: object, lang: str = "en") -> dict:
     request = request if isinstance(request, dict) else {}
     start = _bound(request.get("startRow"), 0)
     end = min(_bound(request.get("endRow"), start + BLOCK_SIZE), start + MAX_BLOCK)
-    view = ordered(events, request)
+    view = ordered(events, request, lang)
     return {"rowData": table_rows(view.iloc[start:end], lang), "rowCount": len(view)}
 
 
-def row_index(events: pd.DataFrame, request: object, event: str | None) -> int | None:
-    """Return the position of `event` among the rows as the grid orders them, or None."""
+def row_index(
+    events: pd.DataFrame, request: object, event: str | None, lang: str = "en"
+) -> int | None:
+    """Return the position of `event` among the rows as the grid orders them (in `lang`)."""
     if not event:
         return None
-    hits = (ordered(events, request)["id"] == event).to_numpy().nonzero()[0]
+    hits = (ordered(events, request, lang)["id"] == event).to_numpy().nonzero()[0]
     return int(hits[0]) if len(hits) else None

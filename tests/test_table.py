@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.i18n import translate
+from explorer.localize import localized
 from explorer.table import MAX_BLOCK, ordered, row_index, table_page, table_rows
 
 
@@ -71,3 +73,18 @@ def test_the_chosen_rows_index_follows_the_sort(shipped):
     assert row_index(shipped.events, newest_first, last) == 0
     assert row_index(shipped.events, None, "no-such-event") is None
     assert row_index(shipped.events, None, None) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+def test_filtering_and_sorting_compare_what_the_reader_sees(shipped, lang):
+    shown = localized(shipped.events, lang)
+    visit = translate("kind.visit", lang)
+    request = {"filterModel": {"kind": {"type": "equals", "filter": visit}}}
+    page = table_page(shown, request | {"startRow": 0, "endRow": 1000}, lang)
+    assert page["rowCount"] == int((shipped.events["kind"] == "visit").sum()) > 0
+    assert {r["kind"] for r in page["rowData"]} == {visit}
+    by_title = {"sortModel": [{"colId": "title", "sort": "asc"}]}
+    titles = [r["title"] for r in table_page(shown, by_title | {"endRow": 1000}, lang)["rowData"]]
+    assert titles == sorted(titles, key=str.lower)
+    first = ordered(shown, by_title, lang)["id"].iloc[0]
+    assert row_index(shown, by_title, first, lang) == 0

@@ -86,6 +86,7 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
         view = open_view(record, vocab, _text(search))
         state, empty = view.state, view.timeline.empty
         lang = language(state.lang)
+        shown = localized(view.events, lang)  # as the table and the list show them
         return {
             "figure": timeline_figure(record, localized(view.timeline, lang), state),
             "box_hidden": empty,
@@ -96,10 +97,10 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
             "detail": components.detail_panel(event_detail(record, state.event, lang), lang),
             "focus": {
                 "event": state.event,
-                "index": row_index(view.events, rows, state.event),
+                "index": row_index(shown, rows, state.event, lang),
                 "rows": filter_summary(state),
             },
-            "twin": event_list(localized(view.events, lang), state.event, lang),
+            "twin": event_list(shown, state.event, lang),
             "exports": components.export_links(view.query, lang),
         }
 
