@@ -5,7 +5,7 @@
 // chosen event's row.
 const tableSync = (function () {
   // What the table shows: the filters behind its rows, the chosen event and its row index.
-  const state = { rows: null, event: null, index: null, hooked: false };
+  const state = { rows: null, event: null, index: null, hooked: false, focus: null };
 
   // Select the chosen event's row among the blocks loaded so far.
   function selectChosen(api) {
@@ -28,23 +28,29 @@ const tableSync = (function () {
     setTimeout(function () { scrollToChosen(api, tries - 1); }, 200);
   }
 
-  return function (focus) {
-    if (focus && window.dash_ag_grid) {
+  // The last focus is kept: the grid comes later than the first views (see below), and takes
+  // the focus of its moment when it does.
+  function sync(focus) {
+    state.focus = focus || state.focus;
+    if (state.focus && window.dash_ag_grid) {
+      const wanted = state.focus;
       window.dash_ag_grid.getApiAsync("events-grid").then(function (api) {
-        const rows = JSON.stringify(focus.rows);
+        const rows = JSON.stringify(wanted.rows);
         if (!state.hooked) {
           state.hooked = true;
           api.addEventListener("modelUpdated", function () { selectChosen(api); });
         } else if (state.rows !== rows) {
           api.purgeInfiniteCache();
         }
-        Object.assign(state, { rows: rows, event: focus.event, index: focus.index });
+        Object.assign(state, { rows: rows, event: wanted.event, index: wanted.index });
         selectChosen(api);
         scrollToChosen(api, 50);
       });
     }
     return window.dash_clientside.no_update;
-  };
+  }
+  sync.again = function () { sync(null); };
+  return sync;
 })();
 
 // On narrow screens the filters live in a drawer: its toggle, its close button and a tap on
@@ -109,6 +115,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     // Keeps the server-paged table on the chosen event (see tableSync above).
     tableSync: tableSync,
+    // A value kept where callbacks that run before its component came can read it.
+    copy: function (value) {
+      return value === undefined || value === null ? window.dash_clientside.no_update : value;
+    },
     drawer: drawer,
     eventList: eventList,
   },
@@ -261,42 +271,110 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   });
 })();
 
-// The insights are drawn while their section is near the screen: at large sizes their four
-// charts cost more than the timeline, which comes first. Watching starts only once the
-// timeline is drawn (or the view is empty): before that, lazily loaded components have no
-// height yet, the page is short, and the section would look near at every load.
-(function () {
-  let observer = null;
-  function watch() {
-    const section = document.getElementById("insights");
+// Runs `start` once the timeline is drawn (or the view is empty) and the list of events filled,
+// checking as the page changes, until `start` says it has started: what comes later (the
+// insights, the table's grid) never delays the first draw, and sees the page at its height.
+function whenSettled(start) {
+  function settled() {
     const box = document.getElementById("timeline-box");
-    const settled = box && (box.hidden || box.hasAttribute("data-rendered-events"));
-    if (!section || !settled || observer) return;
-    // "Seen" follows the section in and out of view: while it is away, a new view leaves the
-    // charts as they were (no redraw); coming back draws them for the view of that moment.
-    let near = false;
-    observer = new IntersectionObserver(
-      function (entries) {
-        const now = entries.some((e) => e.isIntersecting);
-        if (now !== near) {
-          near = now;
-          window.dash_clientside.set_props("insights-seen", { data: near });
-        }
-      },
-      { rootMargin: "200px" },
-    );
-    observer.observe(section);
+    const list = document.getElementById("twin-list");
+    const drawn = box && (box.hidden || box.hasAttribute("data-rendered-events"));
+    return drawn && list && list.hasAttribute("data-drawn");
   }
   const mutations = new MutationObserver(function () {
-    watch();
-    if (observer) mutations.disconnect();
+    if (settled() && start()) mutations.disconnect();
   });
   document.addEventListener("DOMContentLoaded", function () {
     mutations.observe(document.body, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ["data-rendered-events", "hidden"],
+      attributeFilter: ["data-rendered-events", "hidden", "data-drawn"],
     });
+  });
+}
+
+// The insights are drawn while their section is near the screen: at large sizes their four
+// charts cost more than the timeline, which comes first. Watching starts once the page has
+// settled: before the list of events is filled the page is short, and the section would look
+// near at every load.
+whenSettled(function () {
+  const section = document.getElementById("insights");
+  if (!section) return false;
+  // "Seen" follows the section in and out of view: while it is away, a new view leaves the
+  // charts as they were (no redraw); coming back draws them for the view of that moment.
+  let near = false;
+  new IntersectionObserver(
+    function (entries) {
+      const now = entries.some((e) => e.isIntersecting);
+      if (now !== near) {
+        near = now;
+        window.dash_clientside.set_props("insights-seen", { data: near });
+      }
+    },
+    { rootMargin: "200px" },
+  ).observe(section);
+  return true;
+});
+
+// The table's grid (dash-ag-grid: 1.3 MB of script, and its rows) comes when the table is
+// wanted: its box (nearly) all on screen, or a pointer, a touch or the focus in its section.
+// Until then the box shows the view's first rows (explorer/app/layout.py). Watching starts
+// once the page has settled, so that the grid never delays the first draw.
+(function () {
+  let asked = false;
+  function want() {
+    if (asked) return;
+    asked = true;
+    // The box says where the grid is: "loading", then "ready" once its first rows are drawn
+    // (a readiness signal for tests, like the timeline's data-rendered-events).
+    const box = document.querySelector("#react-entry-point .grid-box");
+    box.dataset.grid = "loading";
+    const mount = function () {
+      window.dash_clientside.set_props("grid-wanted", { data: true });
+      tableSync.again(); // once mounted, the grid takes the chosen event of this moment
+      window.dash_ag_grid.getApiAsync("events-grid").then(function (api) {
+        // Until the server answers, the grid shows one loading row without data (AG Grid's
+        // infiniteInitialRowCount); then rows with data, or none.
+        const check = function () {
+          const first = api.getDisplayedRowAtIndex(0);
+          if (first && !first.data) return;
+          box.dataset.grid = "ready";
+          api.removeEventListener("modelUpdated", check);
+        };
+        api.addEventListener("modelUpdated", check);
+        check();
+      });
+    };
+    const link = document.querySelector("link.fv-grid");
+    if (window.dash_ag_grid || !link) {
+      mount();
+      return;
+    }
+    const script = document.createElement("script");
+    script.src = link.dataset.src;
+    script.onload = mount;
+    script.onerror = function () {
+      asked = false; // the next reason tries again
+    };
+    document.body.appendChild(script);
+  }
+  whenSettled(function () {
+    const box = document.querySelector("#react-entry-point .grid-box");
+    if (!box) return false;
+    new IntersectionObserver(
+      function (entries, observer) {
+        if (entries.some((e) => e.intersectionRatio >= 0.9)) {
+          observer.disconnect();
+          want();
+        }
+      },
+      { threshold: [0.9] },
+    ).observe(box);
+    const section = box.closest(".table");
+    ["pointerover", "focusin", "touchstart"].forEach(function (type) {
+      section.addEventListener(type, want, { once: true, passive: true });
+    });
+    return true;
   });
 })();

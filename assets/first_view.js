@@ -1,11 +1,14 @@
 // The server-rendered first view (explorer/app/first_view.py). The page's HTML already shows the
 // view the URL asks for, as static HTML with the timeline as SVG, and Dash's scripts come as
-// preloads: once that view is painted they run here, in order, and Dash starts. When Dash has
-// rendered its own page, the static one goes and its SVG moves into Dash's timeline box, over
-// the plot, until plotly has drawn the same view there (the box's data-rendered-events).
+// inert links: once that view is painted they are fetched and run here, in order, and Dash
+// starts. When Dash has rendered its own page, the static one goes and its SVG moves into Dash's
+// timeline box, over the plot, until plotly has drawn the same view there (the box's
+// data-rendered-events).
 (function () {
   const PAGE = "first-view";
   const TIMELINE = "first-view-timeline";
+  const LAYOUT = /_dash-layout$/;
+  const PAGE_QUERY = "page";
   let svg = null;
   let observer = null;
 
@@ -29,11 +32,43 @@
     }
   }
 
+  // Dash asks for its layout without the page's query: send it along (as `page`), so the server
+  // sends the controls already set to the view the URL names and the location already holding
+  // it (no round trip before the first draw), in the URL's language (explorer/app/pages.py).
+  function withQuery(url) {
+    if (!LAYOUT.test(url)) return url;
+    return url + "?" + PAGE_QUERY + "=" + encodeURIComponent(location.search);
+  }
+
+  // The layout and the callbacks are asked for as the scripts start loading, not once they have
+  // run: Dash's own requests for them get these answers.
+  const early = {};
+  function askEarly() {
+    const config = JSON.parse(document.getElementById("_dash-config").textContent);
+    const prefix = config.requests_pathname_prefix || "/";
+    [prefix + "_dash-layout", prefix + "_dash-dependencies"].forEach(function (url) {
+      early[withQuery(url)] = window.fetch(withQuery(url), { credentials: "same-origin" });
+    });
+  }
+
+  function answerDash() {
+    const plain = window.fetch;
+    window.fetch = function (resource, init) {
+      if (typeof resource !== "string") return plain.call(this, resource, init);
+      const url = withQuery(resource);
+      const answer = early[url];
+      delete early[url]; // once: a later request (a hot reload) asks the server again
+      return answer || plain.call(this, url, init);
+    };
+  }
+
   // Run Dash's scripts in order (dynamically inserted scripts with async = false keep it), then
   // tell the late ones the document is ready (they listen for DOMContentLoaded) and start Dash.
   function runScripts() {
-    const sources = Array.from(document.querySelectorAll("link.fv-script")).map((l) => l.href);
+    const links = document.querySelectorAll("link.fv-script");
+    const sources = Array.from(links).map((l) => l.dataset.src);
     let left = sources.length;
+    askEarly();
     sources.forEach(function (src) {
       const script = document.createElement("script");
       script.src = src;
@@ -42,6 +77,7 @@
         left -= 1;
         if (left > 0) return;
         document.dispatchEvent(new Event("DOMContentLoaded"));
+        answerDash();
         window.renderer = new window.DashRenderer();
       };
       document.body.appendChild(script);

@@ -33,6 +33,12 @@ COLUMN_DEFS: list[dict] = [
 ]
 
 
+# The field a column's cell shows, where it is not the one it sorts by (the valueFormatter above).
+SHOWN_FIELD = {"start": "date"}
+PREVIEW_ROWS = 9  # the first rows shown until the grid comes (as many as its box holds)
+ENGLISH_FIELDS = {"tags"}  # the record's own vocabulary, English in every language (like ids)
+
+
 # AG Grid's own words this grid shows (its text filter and overlays): catalogue keys
 # grid.locale.<key>, given to the grid as localeText.
 GRID_LOCALE_KEYS = (
@@ -184,3 +190,18 @@ def row_index(
         return None
     hits = (ordered(events, request, lang)["id"] == event).to_numpy().nonzero()[0]
     return int(hits[0]) if len(hits) else None
+
+
+def preview(events: pd.DataFrame, lang: str = "en") -> dict:
+    """Return the first rows as the grid shows them: {"columns": [header, ...], "english": [is
+    the column English whatever the language, ...], "rows": [[cell, ...], ...], "total": rows in
+    all}."""
+    page = table_page(events, {"startRow": 0, "endRow": PREVIEW_ROWS}, lang)
+    columns = column_defs(lang)
+    fields = [SHOWN_FIELD.get(c["field"], c["field"]) for c in columns]
+    return {
+        "columns": [c["headerName"] for c in columns],
+        "english": [c["field"] in ENGLISH_FIELDS for c in columns],
+        "rows": [[str(row.get(f, "")) for f in fields] for row in page["rowData"]],
+        "total": page["rowCount"],
+    }

@@ -67,7 +67,7 @@ CASES = [
         ViewState(event="2020-03-19-xi-putin-call"),
     ),
     (
-        "events-grid.cellClicked",
+        "cell-pick.data",
         None,
         {"cell": {"rowId": "1989-05-16-deng-gorbachev"}},
         ViewState(),
@@ -170,7 +170,7 @@ CASES = [
     ),
     # A chosen event outside the window brings the window (same width) to it.
     (
-        "events-grid.cellClicked",
+        "cell-pick.data",
         None,
         {"cell": {"rowId": "2013-03-22-xi-putin-moscow"}},
         ViewState(start="1980-01-01", end="1990-01-01"),

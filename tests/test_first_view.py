@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from html import escape
 
 import pytest
 from dash import dcc, html
@@ -12,6 +13,7 @@ from explorer.app import create_app, ids
 from explorer.app.first_view import ID_PREFIX
 from explorer.app.static_html import static_html
 from explorer.filters import vocabulary
+from explorer.table import PREVIEW_ROWS
 from explorer.view import open_view
 
 
@@ -86,13 +88,16 @@ def test_hostile_query_is_escaped(apps):
 
 def test_scripts_wait_for_the_first_paint_in_order(apps):
     page = apps["/"].server.test_client().get("/").get_data(as_text=True)
-    later = re.findall(
-        r'<link rel="preload" as="script" class="fv-script" data-src="([^"]+)"', page
-    )
+    later = re.findall(r'<link class="fv-script" data-src="([^"]+)">', page)
+    assert later and 'rel="preload"' not in page  # nothing is fetched before the first paint
     loader = re.findall(r'<script defer src="([^"]+)"></script>', page)
     assert len(loader) == 1 and "first_view.js" in loader[0]
     assert "<script src=" not in page  # nothing runs before the first view is painted
     names = [s.split("/")[-1] for s in later]
+    # The grid's script waits until the table is wanted (assets/app.js), DataTable's for ever.
+    assert not any("dash_ag_grid" in s for s in later)
+    assert re.search(r'<link class="fv-grid" data-src="[^"]+/dash_ag_grid\.[^"]+\.js">', page)
+    assert not any("dash_table" in s for s in later)  # registered by Dash, unused here
     assert names.index(next(n for n in names if n.startswith("react@"))) < names.index(
         next(n for n in names if n.startswith("dash_renderer"))
     )
@@ -104,3 +109,11 @@ def test_embed_view_has_its_look_from_the_first_paint(apps, base):
     client = apps[base].server.test_client()
     assert '<html class="embed"' in client.get(f"{base}embed?decade=1990s").get_data(as_text=True)
     assert '<html class="embed"' not in client.get(base).get_data(as_text=True)
+
+
+def test_the_table_box_shows_the_views_first_rows(apps, shipped):
+    page = apps["/"].server.test_client().get("/?decade=1990s").get_data(as_text=True)
+    box = re.search(rf'id="{ID_PREFIX}{ids.TABLE_PREVIEW}".*?</table>', page, re.S)
+    assert box, "no preview in the first view"
+    first = open_view(shipped, vocabulary(shipped), "decade=1990s").events.iloc[0]
+    assert escape(first["title"]) in box[0] and box[0].count("<tr") == 1 + PREVIEW_ROWS

@@ -137,7 +137,7 @@ def test_callback_inputs_of_any_type_never_crash(app, client, prefix, value):
 TRIGGERS = [
     "timeline.clickData",
     "timeline.relayoutData",
-    "events-grid.cellClicked",
+    "cell-pick.data",
     "filter-leaders.value",
     "view-lanes.value",
 ]

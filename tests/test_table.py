@@ -6,7 +6,16 @@ import pytest
 
 from explorer.i18n import translate
 from explorer.localize import localized
-from explorer.table import MAX_BLOCK, ordered, row_index, table_page, table_rows
+from explorer.table import (
+    MAX_BLOCK,
+    PREVIEW_ROWS,
+    column_defs,
+    ordered,
+    preview,
+    row_index,
+    table_page,
+    table_rows,
+)
 
 
 def test_a_page_is_the_block_asked_for_and_counts_every_row(shipped):
@@ -88,3 +97,19 @@ def test_filtering_and_sorting_compare_what_the_reader_sees(shipped, lang):
     assert titles == sorted(titles, key=str.lower)
     first = ordered(shown, by_title, lang)["id"].iloc[0]
     assert row_index(shown, by_title, first, lang) == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru"])
+@pytest.mark.parametrize("decade", [None, "1990s"])
+def test_the_preview_shows_the_grids_first_rows(shipped, lang, decade):
+    events = shipped.events if decade is None else shipped.events[shipped.events.decade == decade]
+    events = localized(events, lang)
+    got = preview(events, lang)
+    rows = table_page(events, {"startRow": 0, "endRow": PREVIEW_ROWS}, lang)["rowData"]
+    assert got["columns"] == [c["headerName"] for c in column_defs(lang)]
+    assert [(r[0], r[1], r[2]) for r in got["rows"]] == [
+        (r["date"], r["title"], r["kind"])
+        for r in rows  # the date as shown, not the ISO start
+    ]
+    assert len(got["rows"]) == min(PREVIEW_ROWS, len(events)) and got["total"] == len(events)
+    assert got["english"] == [c["field"] == "tags" for c in column_defs(lang)]

@@ -182,7 +182,7 @@ Step = Callable[[Record, ViewState, object, dict], ViewState]
 ACTIONS: dict[str, Step] = {
     f"{ids.TIMELINE}.clickData": lambda r, s, t, g: _timeline_click(r, s, g["click"]),
     f"{ids.WINDOW}.data": lambda r, s, t, g: _gesture(s, g["window"]),
-    f"{ids.GRID}.cellClicked": lambda r, s, t, g: replace(s, event=_row_id(g["cell"]) or s.event),
+    f"{ids.CELL_PICK}.data": lambda r, s, t, g: replace(s, event=_row_id(g["cell"]) or s.event),
     f"{ids.PREV}.n_clicks": lambda r, s, t, g: _step(r, s, -1),
     f"{ids.NEXT}.n_clicks": lambda r, s, t, g: _step(r, s, 1),
     f"{ids.CLOSE}.n_clicks": lambda r, s, t, g: replace(s, event=None),

@@ -13,11 +13,12 @@ from explorer.i18n import language
 from explorer.localize import localized, localized_titles
 from explorer.model import Record
 from explorer.state import Vocabulary, from_query, to_query
-from explorer.table import row_index, table_page
+from explorer.table import preview, row_index, table_page
 from explorer.view import filter_summary, open_view
 
 from . import components, ids, insights_layout
 from .actions import CHART_TRIGGERS, CONTROL_PROPS, URL_PROP, control_values, next_state
+from .layout import events_grid
 
 
 def _text(value: object) -> str:
@@ -31,7 +32,7 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
         "values": [Input(c, "value") for c in ids.CONTROLS],
         "click": Input(ids.TIMELINE, "clickData"),
         "window": Input(ids.WINDOW, "data"),
-        "cell": Input(ids.GRID, "cellClicked"),
+        "cell": Input(ids.CELL_PICK, "data"),  # the grid's, copied (it comes later)
         "buttons": [Input(b, "n_clicks") for b in (ids.PREV, ids.NEXT, ids.CLOSE, ids.RESET)],
         "fit": Input(ids.FIT, "n_clicks"),
         "chips": Input({"type": ids.CHIP, "attr": ALL, "value": ALL}, "n_clicks"),
@@ -41,7 +42,9 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
     }
     outputs = [Output(ids.URL, "search"), [Output(c, "value") for c in ids.CONTROLS]]
 
-    @app.callback(output=outputs, inputs=inputs)
+    # Not at load: the layout comes with the controls set from the page's URL (factory.py), so
+    # the first draw waits for no round trip. Later URL changes (back, forward) set them here.
+    @app.callback(output=outputs, inputs=inputs, prevent_initial_call=True)
     def sync(search, values, click, window, cell, buttons, fit, chips, eras, charts, twin):
         # One callback owns both directions (no circular graph); the core decides the state.
         search = _text(search)
@@ -64,45 +67,63 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
         return (query if query != search else no_update), controls
 
 
+GRID_COPIES = {"cellClicked": ids.CELL_PICK, "getRowsRequest": ids.GRID_REQUEST}
+
+# What the view a URL names shows: name -> (component id, prop). The render callback's outputs,
+# and what the layout of a known URL carries already (factory.py).
+VIEW_OUTPUTS = {
+    "figure": (ids.TIMELINE, "figure"),
+    "box_hidden": (ids.TIMELINE_BOX, "hidden"),
+    "empty_hidden": (ids.EMPTY, "hidden"),
+    "count": (ids.COUNT, "children"),
+    "chips": (ids.CHIPS, "children"),
+    "legend": (ids.LEGEND, "children"),
+    "detail": (ids.DETAIL, "children"),
+    "focus": (ids.GRID_FOCUS, "data"),
+    "twin": (ids.TWIN_DATA, "data"),
+    "exports": (ids.EXPORTS, "children"),
+    "preview": (ids.TABLE_PREVIEW, "children"),
+}
+
+
+def view_outputs(record: Record, vocab: Vocabulary, search: object, rows: object = None) -> dict:
+    """Return what the view `search` names shows, by VIEW_OUTPUTS name (`rows`: the table's
+    last request, to find the chosen event's row)."""
+    view = open_view(record, vocab, _text(search))
+    state, empty = view.state, view.timeline.empty
+    lang = language(state.lang)
+    shown = localized(view.events, lang)  # as the table and the list show them
+    return {
+        "figure": timeline_figure(record, localized(view.timeline, lang), state),
+        "box_hidden": empty,
+        "empty_hidden": not empty,
+        "count": view.count_text(record.total),
+        "chips": components.chip_list(view.chips, lang),
+        "legend": components.legend(legend_items(record, view.timeline, state), lang),
+        "detail": components.detail_panel(event_detail(record, state.event, lang), lang),
+        "focus": {
+            "event": state.event,
+            "index": row_index(shown, rows, state.event, lang),
+            "rows": filter_summary(state),
+        },
+        "twin": event_list(shown, state.event, lang),
+        "exports": components.export_links(view.query, lang),
+        "preview": components.table_preview(preview(shown, lang)),
+    }
+
+
 def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
     """Register the callback that draws the view the URL names."""
 
+    # Not at load: the layout of a known URL shows its view already (factory.py); without one,
+    # dcc.Location fills in the URL at mount, and that change draws it.
     @app.callback(
-        output={
-            "figure": Output(ids.TIMELINE, "figure"),
-            "box_hidden": Output(ids.TIMELINE_BOX, "hidden"),
-            "empty_hidden": Output(ids.EMPTY, "hidden"),
-            "count": Output(ids.COUNT, "children"),
-            "chips": Output(ids.CHIPS, "children"),
-            "legend": Output(ids.LEGEND, "children"),
-            "detail": Output(ids.DETAIL, "children"),
-            "focus": Output(ids.GRID_FOCUS, "data"),
-            "twin": Output(ids.TWIN_DATA, "data"),
-            "exports": Output(ids.EXPORTS, "children"),
-        },
-        inputs={"search": Input(ids.URL, "search"), "rows": State(ids.GRID, "getRowsRequest")},
+        output={name: Output(*target) for name, target in VIEW_OUTPUTS.items()},
+        inputs={"search": Input(ids.URL, "search"), "rows": State(ids.GRID_REQUEST, "data")},
+        prevent_initial_call=True,
     )
     def render(search, rows):
-        view = open_view(record, vocab, _text(search))
-        state, empty = view.state, view.timeline.empty
-        lang = language(state.lang)
-        shown = localized(view.events, lang)  # as the table and the list show them
-        return {
-            "figure": timeline_figure(record, localized(view.timeline, lang), state),
-            "box_hidden": empty,
-            "empty_hidden": not empty,
-            "count": view.count_text(record.total),
-            "chips": components.chip_list(view.chips, lang),
-            "legend": components.legend(legend_items(record, view.timeline, state), lang),
-            "detail": components.detail_panel(event_detail(record, state.event, lang), lang),
-            "focus": {
-                "event": state.event,
-                "index": row_index(shown, rows, state.event, lang),
-                "rows": filter_summary(state),
-            },
-            "twin": event_list(shown, state.event, lang),
-            "exports": components.export_links(view.query, lang),
-        }
+        return view_outputs(record, vocab, search, rows)
 
     @app.callback(
         Output(ids.GRID, "getRowsResponse"),
@@ -114,6 +135,19 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
         view = open_view(record, vocab, _text(search))
         lang = language(view.state.lang)
         return table_page(localized(view.events, lang), request, lang)
+
+    # The grid comes once the table is wanted (assets/app.js has loaded its script by then).
+    @app.callback(
+        Output(ids.GRID_BOX, "children"),
+        Output(ids.TABLE_PREVIEW, "hidden"),
+        Input(ids.GRID_WANTED, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def grid(wanted, search):
+        if wanted is not True:
+            raise PreventUpdate
+        return events_grid(language(from_query(_text(search), vocab).lang)), True
 
 
 def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
@@ -128,6 +162,7 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
         Output(ids.GAPS_TABLE, "children"),
         Input(ids.URL, "search"),
         Input(ids.INSIGHTS_SEEN, "data"),
+        prevent_initial_call=True,  # nothing to draw before the section is seen
     )
     def charts(search, seen):
         if seen is not True:
@@ -152,6 +187,7 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
                 for t in ids.INSIGHT_TABLES
             ],
         },
+        prevent_initial_call=True,  # every table starts closed, and empty
     )
     def tables(search, clicks):
         shown = [isinstance(n, int) and n % 2 == 1 for n in clicks]  # <details> opened
@@ -168,6 +204,15 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
 
 def register_client(app: Dash) -> None:
     """Register the callbacks that run in the browser (assets/app.js)."""
+    # The grid's clicks and rows requests, kept where callbacks that run before it came can
+    # read them (a callback with one input missing from the page would fail).
+    for source, target in ((ids.GRID, "cellClicked"), (ids.GRID, "getRowsRequest")):
+        app.clientside_callback(
+            ClientsideFunction("explorer", "copy"),
+            Output(GRID_COPIES[target], "data"),
+            Input(source, target),
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
         ClientsideFunction("explorer", "tableSync"),
         Output(ids.GRID_SYNCED, "data"),

@@ -246,3 +246,16 @@ def legend(items: dict[str, list], lang: str = "en") -> list:
         colour_row = html.Div([title, *colors], className="legend-row")
     symbol = html.Strong(translate("legend.symbol", lang))
     return [html.Div([symbol, *symbols], className="legend-row"), colour_row]
+
+
+def table_preview(preview: dict) -> html.Table:
+    """Return the table's first rows (explorer.table.preview), shown until the grid comes."""
+    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in preview["columns"]]))
+    english = [{"lang": "en"} if e else {} for e in preview["english"]]
+    body = html.Tbody(
+        [
+            html.Tr([html.Td(cell, **attrs) for cell, attrs in zip(row, english, strict=True)])
+            for row in preview["rows"]
+        ]
+    )
+    return html.Table([head, body], className="grid-preview")

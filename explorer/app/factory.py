@@ -17,7 +17,8 @@ from .callbacks import register
 from .first_view import register_first_view
 from .hardening import register_hardening
 from .language import register_language, register_switch
-from .layout import build_layout, page_title
+from .layout import page_title
+from .pages import Pages
 from .publishing import register_publishing
 from .routes import register_routes
 
@@ -53,20 +54,18 @@ def create_app(
         serve_locally=True,
         update_title=None,
         compress=True,  # gzip/brotli for JS, CSS and JSON (flask-compress)
+        # The table's grid joins the page later (callbacks.py): its callbacks name it before.
+        suppress_callback_exceptions=True,
         **({"url_base_pathname": base_path} if base_path else {}),
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    layouts: dict[str, object] = {}  # one page per language, built on its first request
-
-    def page(lang: str) -> object:
-        return layouts.get(lang) or layouts.setdefault(lang, build_layout(record, lang))
-
-    register_language(app, page, lambda lang: page_title(record, lang))
+    pages = Pages(record, vocab)
+    register_language(app, pages.layout, lambda lang: page_title(record, lang))
     register_switch(app)
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)
-    register_first_view(app, record, vocab, page)
+    register_first_view(app, record, vocab, pages.with_controls)
     register_hardening(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )

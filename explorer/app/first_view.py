@@ -23,6 +23,7 @@ from explorer.i18n import language, translate
 from explorer.localize import localized
 from explorer.model import Record
 from explorer.state import Vocabulary
+from explorer.table import preview
 from explorer.timeline_svg import page_svg, scene, standalone_svg
 from explorer.view import View, open_view
 
@@ -35,20 +36,27 @@ FIRST_EVENTS = 12  # events listed beside the timeline in the first view
 ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
 RENDERER = "/* Dash's renderer starts from assets/first_view.js */"
 SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
-LOADER = "first_view.js"  # the one script that runs before the first paint
+# What becomes of a script, by a part of its path (others: run in order after the first paint).
+SCRIPT_KINDS = {
+    "first_view.js": "loader",  # the one script that runs before the first paint
+    "/dash_ag_grid/": "fv-grid",  # the grid: assets/app.js loads it when the table is wanted
+    "/dash/dash_table/": "",  # Dash lists DataTable's bundle always; this page has none
+}
 
 
 def later(scripts: str) -> str:
-    """Return Dash's script tags as preloads that assets/first_view.js runs in order after the
-    first paint (evaluating them first held the paint back ~250 ms); the loader stays a script."""
+    """Return Dash's script tags as inert links that assets/first_view.js turns into scripts, in
+    order, after the first paint; the loader stays a script. Not preloads: evaluating Dash's
+    scripts before the first frame held the paint back ~250 ms, and preloading them (fetched,
+    and parsed off the main thread, while the page is laid out) another ~250 ms on two cores.
+    Some are not run at start at all (ON_DEMAND, SKIPPED)."""
     out = []
     for src in SCRIPT.findall(scripts):
-        if LOADER in src:
+        kind = next((k for part, k in SCRIPT_KINDS.items() if part in src), "fv-script")
+        if kind == "loader":
             out.append(f'<script defer src="{src}"></script>')
-        else:
-            out.append(
-                f'<link rel="preload" as="script" class="fv-script" data-src="{src}" href="{src}">'
-            )
+        elif kind:
+            out.append(f'<link class="{kind}" data-src="{src}">')
     return "\n".join(out)
 
 
@@ -95,10 +103,10 @@ def _twin_items(view: View) -> str:
 
 
 def first_view_html(
-    build: Callable[[str], object], record: Record, vocab: Vocabulary, query: str
+    build: Callable[[str, str | None], object], record: Record, vocab: Vocabulary, query: str
 ) -> str:
     """Return the static page for the view `query` names (in its language, the layout from
-    `build(lang)`), ids prefixed with ID_PREFIX."""
+    `build(lang, query)`), ids prefixed with ID_PREFIX."""
     view = open_view(record, vocab, query)
     lang = language(view.state.lang)
     empty = view.events.empty and view.timeline.empty
@@ -110,17 +118,20 @@ def first_view_html(
         ids.TIMELINE_BOX: "" if empty else _overlay(view, record),
         ids.DETAIL: _first_events(view),
         ids.TWIN: _twin_items(view),
+        ids.TABLE_PREVIEW: static_html(
+            components.table_preview(preview(localized(view.events, lang), lang)), {}, {}
+        ),
     }
     props = {ids.EMPTY: {"hidden": not empty}, ids.TIMELINE_BOX: {"hidden": empty}}
-    page = static_html(build(lang), fills, props, ID_PREFIX)
+    page = static_html(build(lang, query or None), fills, props, ID_PREFIX)
     return f'<div id="{ids.FIRST_VIEW_PAGE}">{page}</div>'
 
 
 def register_first_view(
-    app: Dash, record: Record, vocab: Vocabulary, build: Callable[[str], object]
+    app: Dash, record: Record, vocab: Vocabulary, build: Callable[[str, str | None], object]
 ) -> None:
-    """Serve the first view (its layout from `build(lang)`) inside the index page, and the
-    timeline's SVG download."""
+    """Serve the first view (its layout from `build(lang, query)`) inside the index page, and
+    the timeline's SVG download."""
     plain = app.interpolate_index
     prefix = app.config.routes_pathname_prefix
     # Dash starts from assets/first_view.js once the first view is painted and its scripts ran

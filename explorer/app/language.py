@@ -2,8 +2,9 @@
 and the browser's Accept-Language as the default when the URL names none.
 
 The URL's `lang` is the truth (explorer.state). The layout is fetched by a separate request
-that carries no query string (and no Referer: hardening.py), so the index leaves its language
-in a cookie for that one request; Accept-Language is the fallback.
+that carries no Referer (hardening.py); assets/first_view.js adds the page's query string to
+it (PAGE_QUERY). The index also leaves its language in a cookie, for a layout request without
+it; Accept-Language is the fallback.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State
 from flask import Response, has_request_context, redirect, request
@@ -22,6 +23,7 @@ from explorer.i18n import DEFAULT_LANG, HTML_LANGS, LANGS, language, negotiate, 
 from . import ids
 
 COOKIE = "explorer-lang"
+PAGE_QUERY = "page"  # the layout request's copy of the page's query (assets/first_view.js)
 # The index's <html> tag with its default language (first_view.py may add a class before it).
 HTML_TAG = re.compile(r'<html([^>]*?) lang="en"')
 
@@ -31,10 +33,18 @@ def request_language() -> str:
     (English outside a request: Dash checks the layout at start-up)."""
     if not has_request_context():
         return DEFAULT_LANG
-    for value in (request.args.get("lang"), request.cookies.get(COOKIE)):
+    page = parse_qs(page_query() or "").get("lang", [None])[-1]
+    for value in (request.args.get("lang"), page, request.cookies.get(COOKIE)):
         if value in LANGS:
             return value
     return negotiate(request.headers.get("Accept-Language"))
+
+
+def page_query() -> str | None:
+    """Return the page's query string (without "?") that a layout request carries in PAGE_QUERY
+    (None: it carries none, or no request)."""
+    value = request.args.get(PAGE_QUERY) if has_request_context() else None
+    return None if value is None else value.removeprefix("?")
 
 
 def script_texts(lang: str) -> dict[str, str]:
@@ -66,14 +76,14 @@ def localize_index(html: str, lang: str, title: str, local_title: str) -> str:
 
 
 def register_language(
-    app: Dash, build: Callable[[str], object], title: Callable[[str], str]
+    app: Dash, layout: Callable[[str, str | None], object], title: Callable[[str], str]
 ) -> None:
     """Serve the page in the request's language: redirect a URL without `lang` to the browser's
-    language (when not English), localize the index (its title `title(lang)`), build the layout
-    per language."""
+    language (when not English), localize the index (its title `title(lang)`), serve the layout
+    `layout(lang, query)` for the page's query (None: not known)."""
     server, prefix = app.server, app.config.routes_pathname_prefix
     pages = (prefix, prefix + "embed")
-    app.layout = lambda: build(request_language())
+    app.layout = lambda: layout(request_language(), page_query())
 
     @server.before_request
     def default_language() -> Response | None:

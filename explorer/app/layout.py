@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 import dash_ag_grid as dag
@@ -231,8 +232,8 @@ def _header(record: Record, lang: str) -> html.Header:
     )
 
 
-def _table(lang: str) -> html.Section:
-    """Return the export buttons and the events table, its rows paged from the server."""
+def events_grid(lang: str) -> dag.AgGrid:
+    """Return the events table, its rows paged from the server."""
     options = {
         "rowSelection": {
             "mode": "singleRow",
@@ -245,7 +246,7 @@ def _table(lang: str) -> html.Section:
         "animateRows": False,
         "localeText": grid_locale(lang),
     }
-    grid = dag.AgGrid(
+    return dag.AgGrid(
         id=ids.GRID,
         columnDefs=column_defs(lang),
         defaultColDef=DEFAULT_COL_DEF,
@@ -254,10 +255,29 @@ def _table(lang: str) -> html.Section:
         getRowId="params.data.id",
         dashGridOptions=options,
         className="ag-theme-quartz",
-        style={"height": "420px"},
+        style={"height": "100%"},
     )
+
+
+def _table() -> html.Section:
+    """Return the export buttons and the table's box: the view's first rows until the grid comes
+    (callbacks.py), in a box of the grid's height so that nothing below moves."""
+    box = html.Div(
+        className="grid-box",
+        children=[
+            html.Div(id=ids.TABLE_PREVIEW, className="preview-box"),
+            html.Div(id=ids.GRID_BOX, className="grid-mount"),
+        ],
+    )
+    stores = [dcc.Store(id=i) for i in (ids.CELL_PICK, ids.GRID_REQUEST)]
     return html.Section(
-        className="table", children=[html.Div(id=ids.EXPORTS, className="exports"), grid]
+        className="table",
+        children=[
+            html.Div(id=ids.EXPORTS, className="exports"),
+            box,
+            dcc.Store(id=ids.GRID_WANTED, data=False),
+            *stores,
+        ],
     )
 
 
@@ -281,7 +301,7 @@ def _main(record: Record, lang: str) -> html.Main:
             window_bar(record, lang),
             stage(lang),
             toolbar(lang),  # save the timeline, print, embed (publishing.py)
-            _table(lang),
+            _table(),
             twin_section(lang),
             insights_section(lang),
             about(record, lang),
@@ -303,3 +323,19 @@ def build_layout(record: Record, lang: str = "en") -> html.Div:
             html.Div(className="body", children=body),
         ],
     )
+
+
+def with_props(layout: html.Div, props: dict[str, dict[str, object]]) -> html.Div:
+    """Return a copy of `layout` in which each component with an id in `props` has those props."""
+    page = copy.deepcopy(layout)  # the built page is shared by every request in its language
+    stack: list = [page]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list | tuple):
+            stack.extend(node)
+            continue
+        own = getattr(node, "id", None)
+        for name, value in props.get(own, {}).items() if isinstance(own, str) else ():
+            setattr(node, name, value)  # pattern-matching ids (dicts) are never named
+        stack.append(getattr(node, "children", None) or [])
+    return page

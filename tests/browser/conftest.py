@@ -153,7 +153,10 @@ SETTLED = """([want, quiet]) => {
   const box = document.getElementById('timeline-box');
   // Set on plotly_afterplot (assets/app.js), whether marks, WebGL or counts were drawn.
   const drawn = box && (box.hidden || box.hasAttribute('data-rendered-events'));
-  return window.__dashPending === 0 && Date.now() - window.__dashIdleSince > quiet
+  // The table's grid, once asked for (assets/app.js), has drawn its first rows.
+  const grid = document.querySelector('#react-entry-point .grid-box');
+  const table = !grid || !grid.dataset.grid || grid.dataset.grid === 'ready';
+  return window.__dashPending === 0 && table && Date.now() - window.__dashIdleSince > quiet
     // Any language: the count is written by the render callback (empty until then).
     && count && count.textContent.trim() !== '' && (!want || count.textContent === want) && drawn;
 }"""
@@ -162,6 +165,13 @@ SETTLED = """([want, quiet]) => {
 def wait_ready(page: Page, count: str | None = None) -> None:
     """Wait until no callback is pending, the count reads `count` and plotly has drawn."""
     page.wait_for_function(SETTLED, arg=[count, QUIET_MS])
+
+
+def show_table(page: Page) -> None:
+    """Scroll the table's box into view (its grid comes only then) and wait for its rows."""
+    page.locator(".grid-box").scroll_into_view_if_needed()
+    expect(page.locator("#events-grid .ag-row").first).to_be_visible()
+    wait_ready(page)
 
 
 def drawn_ids(page: Page) -> list[str]:

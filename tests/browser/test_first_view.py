@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import DESKTOP, open_page, wait_ready
+from tests.browser.conftest import DESKTOP, open_page, show_table, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +91,28 @@ def test_server_view_matches_the_interactive_one(browser: Browser, base_url: str
 
         assert offsets and max(offsets) <= 2, offsets  # same pixel as plotly's mark, ±2 px
         assert page.evaluate("window.__cls") <= 0.1
+
+
+TABLE = """() => ({
+  script: !!window.dash_ag_grid, grid: !!document.getElementById('events-grid'),
+  preview: Array.from(document.querySelectorAll('#table-preview tbody tr'))
+    .map(r => r.cells[1].textContent),
+})"""
+GRID_TITLES = """() => Array.from(document.querySelectorAll('#events-grid .ag-row[row-index]'))
+  .filter(r => r.querySelector('[col-id=title]'))
+  .sort((a, b) => a.getAttribute('row-index') - b.getAttribute('row-index'))
+  .map(r => r.querySelector('[col-id=title]').textContent)"""
+
+
+@pytest.mark.parametrize("url", ["/?decade=1990s", "/?lang=ru&kind=call"])
+def test_the_grid_comes_when_the_table_is_wanted(browser: Browser, base_url: str, url: str):
+    with open_page(browser, base_url) as page:
+        page.goto(url)
+        wait_ready(page)
+        # Drawn and idle, the table's box shows the view's first rows; the grid's script waits.
+        before = page.evaluate(TABLE)
+        assert before["script"] is False and before["grid"] is False and before["preview"]
+        show_table(page)
+        expect(page.locator("#table-preview")).to_be_hidden()
+        titles = page.evaluate(GRID_TITLES)
+        assert titles[: len(before["preview"])] == before["preview"]

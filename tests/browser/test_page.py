@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from explorer.exports import FORMATS
 from explorer.filters import vocabulary
 from explorer.view import open_view
-from tests.browser.conftest import TRACK_CALLBACKS, drawn_ids, wait_ready
+from tests.browser.conftest import TRACK_CALLBACKS, drawn_ids, show_table, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -110,6 +110,7 @@ def test_previous_and_next_step_through_the_filtered_events(page: Page, shipped)
 def test_a_table_row_selects_the_event(page: Page, shipped):
     page.goto("/?decade=1990s")
     wait_ready(page)
+    show_table(page)
     first = expected_ids(shipped, "?decade=1990s")[0]
     cell = page.locator(f"#events-grid .ag-row[row-id='{first}'] .ag-cell").nth(1)
     click_until_url(page, cell, re.compile(f"event={first}"))
@@ -198,6 +199,7 @@ def test_a_selected_event_is_scrolled_into_the_table(page: Page, shipped):
     last = shipped.events["id"].iloc[-1]
     page.goto(f"/?event={last}")
     wait_ready(page)
+    page.locator(".grid-box").scroll_into_view_if_needed()  # the grid comes, on the chosen row
     expect(page.locator(f"#events-grid .ag-row[row-id='{last}'].ag-row-selected")).to_be_visible()
 
 

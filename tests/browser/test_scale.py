@@ -20,7 +20,7 @@ from explorer.loader import load_dataset
 from explorer.model import Record, build_record
 from explorer.synth import write_dataset
 from explorer.view import open_view
-from tests.browser.conftest import open_page, serve, show_insights, wait_ready
+from tests.browser.conftest import open_page, serve, show_insights, show_table, wait_ready
 
 pytestmark = pytest.mark.browser
 N = 10_000
@@ -111,6 +111,7 @@ def test_a_counts_cell_zooms_in_and_the_marks_come_back(page: Page, large):
 def test_the_table_pages_sorts_and_selects_on_the_server(page: Page, large):
     page.goto("/")
     wait_ready(page)
+    show_table(page)
     first = large.events["id"].iloc[0]
     expect(page.locator(f"#events-grid .ag-row[row-id='{first}']")).to_be_visible()
     page.locator("#events-grid .ag-header-cell", has_text="Title").click()  # sort by title
@@ -134,6 +135,7 @@ def test_a_chosen_event_far_down_is_scrolled_to_and_selected(page: Page, large):
     page.goto(f"/?event={event}")
     wait_ready(page)
     expect(page.locator("#detail-title")).to_be_visible()
+    page.locator(".grid-box").scroll_into_view_if_needed()  # the grid comes, on the chosen row
     expect(page.locator(f"#events-grid .ag-row[row-id='{event}'].ag-row-selected")).to_be_visible()
 
 
