@@ -63,12 +63,17 @@
   }
 
   // Run Dash's scripts in order (dynamically inserted scripts with async = false keep it), then
-  // tell the late ones the document is ready (they listen for DOMContentLoaded) and start Dash.
+  // start Dash. They listen for DOMContentLoaded: if the page was parsed before they came, tell
+  // them it is ready (made up); if not, they hear the real one.
   function runScripts() {
     const links = document.querySelectorAll("link.fv-script");
     const sources = Array.from(links).map((l) => l.dataset.src);
     let left = sources.length;
     askEarly();
+    const startDash = function () {
+      answerDash();
+      window.renderer = new window.DashRenderer();
+    };
     sources.forEach(function (src) {
       const script = document.createElement("script");
       script.src = src;
@@ -76,11 +81,16 @@
       script.onload = script.onerror = function () {
         left -= 1;
         if (left > 0) return;
-        document.dispatchEvent(new Event("DOMContentLoaded"));
-        answerDash();
-        window.renderer = new window.DashRenderer();
+        if (document.readyState === "loading") {
+          document.addEventListener("DOMContentLoaded", startDash, { once: true });
+        } else {
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+          startDash();
+        }
       };
-      document.body.appendChild(script);
+      // In the head: the page may still be being parsed, and a script put after the static
+      // page would come between it and Dash's page, which the stylesheet hides by adjacency.
+      document.head.appendChild(script);
     });
   }
 
@@ -99,11 +109,12 @@
     requestAnimationFrame(() => setTimeout(runScripts));
   }
 
-  // Deferred: the document is parsed; DOMContentLoaded comes right after (and again, made up,
-  // once the late scripts have run, which this must not answer).
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
-  } else {
-    start();
-  }
+  // Async in the head: this may run while the page is still being parsed. Start once the first
+  // view's timeline has been parsed (the rest of the page, the list of all events, can come
+  // while Dash's scripts load), or once the whole page has (a view without a timeline).
+  (function wait() {
+    if (!document.body) return requestAnimationFrame(wait);
+    if (document.readyState !== "loading" || document.getElementById(TIMELINE)) start();
+    else requestAnimationFrame(wait);
+  })();
 })();

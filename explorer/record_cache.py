@@ -10,13 +10,15 @@ by this user and closed to others is used, and each file carries the SHA-256 of 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +79,19 @@ def _safe(folder: Path) -> bool:
     )
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: unpickling a record creates millions of objects, none
+    of them garbage, and the collector would walk them all (0.18 s of 0.78 s at 100,000 events)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def read(path: Path, key: str) -> Record | None:
     """Return the record cached in `path` under `key`, or None when it is absent or not sound."""
     try:
@@ -87,7 +102,8 @@ def read(path: Path, key: str) -> Record | None:
         payload = memoryview(blob)[len(MAGIC) + DIGEST_CHARS + 1 :]  # no copy of 100 MB
         if not blob.startswith(MAGIC) or digest.decode() != hashlib.sha256(payload).hexdigest():
             return None
-        stored_key, record = pickle.loads(payload)
+        with _no_collection():
+            stored_key, record = pickle.loads(payload)
     except Exception:  # unreadable, cut short, or failing in any way while unpickling: rebuild
         return None
     return record if stored_key == key and isinstance(record, Record) else None

@@ -90,8 +90,12 @@ def test_scripts_wait_for_the_first_paint_in_order(apps):
     page = apps["/"].server.test_client().get("/").get_data(as_text=True)
     later = re.findall(r'<link class="fv-script" data-src="([^"]+)">', page)
     assert later and 'rel="preload"' not in page  # nothing is fetched before the first paint
-    loader = re.findall(r'<script defer src="([^"]+)"></script>', page)
+    loader = re.findall(r'<script async src="([^"]+)"></script>', page)
     assert len(loader) == 1 and "first_view.js" in loader[0]
+    # The loader and the links are in the head: the loader runs before the page is all parsed.
+    head = page.split("</head>")[0]
+    assert loader[0] in head and all(src in head for src in later)
+    assert 'id="_dash-config"' in head  # read by the loader, before the page is all parsed
     assert "<script src=" not in page  # nothing runs before the first view is painted
     names = [s.split("/")[-1] for s in later]
     # The grid's script waits until the table is wanted (assets/app.js), DataTable's for ever.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
 from pathlib import Path
 
@@ -65,6 +67,25 @@ def test_a_spoilt_cache_is_rebuilt(data, cache, spoil):
     record = load(data, built)
     assert built == [1, 1] and record.total == len(load_dataset(data).events)
     assert load(data, built) is not None and built == [1, 1]  # rewritten, sound again
+
+
+def _broken_pickle(_: bytes) -> bytes:
+    payload = b"\x80\x05not a pickle"  # its digest is right: unpickling itself fails
+    return record_cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("spoil", [lambda b: b, _broken_pickle], ids=["sound", "broken"])
+def test_reading_leaves_the_garbage_collector_as_it_was(data, cache, enabled, spoil):
+    load(data, [])
+    path = _only(cache)
+    path.write_bytes(spoil(path.read_bytes()))
+    (gc.enable if enabled else gc.disable)()
+    try:
+        record_cache.read(path, record_cache.cache_key(data))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
 
 
 def test_an_edited_data_file_is_not_served_from_the_cache(data, cache):

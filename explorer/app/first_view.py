@@ -45,16 +45,17 @@ SCRIPT_KINDS = {
 
 
 def later(scripts: str) -> str:
-    """Return Dash's script tags as inert links that assets/first_view.js turns into scripts, in
-    order, after the first paint; the loader stays a script. Not preloads: evaluating Dash's
-    scripts before the first frame held the paint back ~250 ms, and preloading them (fetched,
-    and parsed off the main thread, while the page is laid out) another ~250 ms on two cores.
-    Some are not run at start at all (ON_DEMAND, SKIPPED)."""
+    """Return Dash's script tags as the loader and inert links, for the head: assets/first_view.js
+    turns the links into scripts, in order, once the first view is painted. Not preloads:
+    evaluating Dash's scripts before the first frame held the paint back ~250 ms, and preloading
+    them (fetched, and parsed off the main thread, while the page is laid out) another ~250 ms
+    on two cores. In the head, the loader (async) runs as soon as it has come, not once the whole
+    page is parsed. Some scripts are not run at start at all (SCRIPT_KINDS)."""
     out = []
     for src in SCRIPT.findall(scripts):
         kind = next((k for part, k in SCRIPT_KINDS.items() if part in src), "fv-script")
         if kind == "loader":
-            out.append(f'<script defer src="{src}"></script>')
+            out.append(f'<script async src="{src}"></script>')
         elif kind:
             out.append(f'<link class="{kind}" data-src="{src}">')
     return "\n".join(out)
@@ -144,10 +145,11 @@ def register_first_view(
 
     def interpolate_index(**kwargs: str) -> str:
         page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
-        index = plain(
-            **kwargs
-            | {"app_entry": page + kwargs["app_entry"], "scripts": later(kwargs["scripts"])}
-        )
+        # Dash's scripts go to the head as the loader and links (`later`), and its config with
+        # them: the loader may start Dash's requests while the page is still being parsed.
+        head = kwargs["css"] + kwargs["config"] + later(kwargs["scripts"])
+        parts = {"app_entry": page + kwargs["app_entry"], "scripts": "", "config": ""}
+        index = plain(**kwargs | parts | {"css": head})
         # The embed view's look (publishing.css, html.embed) from the first paint: its script
         # now runs only after it.
         embedded = request and request.path == prefix + EMBED_PATH

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import DESKTOP, open_page, show_table, wait_ready
+from explorer.app import create_app
+from tests.browser.conftest import DESKTOP, open_page, serve_wsgi, show_table, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +119,51 @@ def test_the_grid_comes_when_the_table_is_wanted(browser: Browser, base_url: str
         expect(page.locator("#table-preview")).to_be_hidden()
         titles = page.evaluate(GRID_TITLES)
         assert titles[: len(before["preview"])] == before["preview"]
+
+
+def slow_index(wsgi_app, pause_s: float):
+    """Return `wsgi_app` sending the index page in two parts, `pause_s` apart: up to the end
+    of the first view's timeline, then the rest (a slow network, or a large page)."""
+
+    def app(environ, start_response):
+        if environ["PATH_INFO"] == "/":
+            environ = environ | {"HTTP_ACCEPT_ENCODING": "identity"}  # to cut it in plain text
+        body = b"".join(wsgi_app(environ, start_response))
+        cut = body.find(b"</svg>")
+        if environ["PATH_INFO"] != "/" or cut < 0:
+            return [body]
+
+        def parts():
+            yield body[: cut + 6]
+            time.sleep(pause_s)
+            yield body[cut + 6 :]
+
+        return parts()
+
+    return app
+
+
+@pytest.fixture(scope="module")
+def slow_url(shipped) -> Iterator[str]:
+    yield from serve_wsgi(slow_index(create_app(record=shipped).server, 1.5))
+
+
+DASH_HIDDEN = """() => !document.getElementById('first-view') ||
+  getComputedStyle(document.getElementById('react-entry-point')).display === 'none'"""
+
+
+def test_dash_starts_while_the_page_is_still_coming(browser: Browser, slow_url: str):
+    # The loader starts once the timeline is parsed: Dash's scripts load, in the head, while the
+    # rest of the page arrives; Dash's page stays hidden until it replaces the static one.
+    with open_page(browser, slow_url) as page:
+        page.context.add_init_script(CLS)
+        page.goto("/?lanes=china", wait_until="commit")
+        page.wait_for_function(
+            "() => document.querySelectorAll('script[src*=_dash-component-suites]').length > 3"
+        )
+        assert page.evaluate("() => document.readyState") == "loading"
+        page.wait_for_selector("#react-entry-point", state="attached")
+        assert page.evaluate(DASH_HIDDEN)  # until it replaces the static page
+        wait_ready(page)
+        assert page.evaluate("() => document.getElementById('first-view')") is None
+        assert page.evaluate("window.__cls") <= 0.1
