@@ -36,6 +36,7 @@ COLUMN_DEFS: list[dict] = [
 # The field a column's cell shows, where it is not the one it sorts by (the valueFormatter above).
 SHOWN_FIELD = {"start": "date"}
 PREVIEW_ROWS = 9  # the first rows shown until the grid comes (as many as its box holds)
+PREVIEW_WIDTH = 1100  # px: the table's width on a laptop, for the preview's column shares
 ENGLISH_FIELDS = {"tags"}  # the record's own vocabulary, English in every language (like ids)
 
 
@@ -192,16 +193,32 @@ def row_index(
     return int(hits[0]) if len(hits) else None
 
 
+def preview_widths(columns: list[dict], nominal: int = PREVIEW_WIDTH) -> list[str]:
+    """Return each column's CSS width in percent, as the grid sizes it at `nominal` pixels wide:
+    its width, or its flex share of what the fixed columns leave (browsers treat a calc() of
+    percent and pixels in a table cell as no width at all)."""
+    fixed = sum(c.get("width", 0) for c in columns)
+    flex = sum(c.get("flex", 1) for c in columns if "width" not in c) or 1
+    left = max(nominal - fixed, 0) / nominal * 100
+    return [
+        f"{c['width'] / nominal * 100:.1f}%"
+        if "width" in c
+        else f"{left * c.get('flex', 1) / flex:.1f}%"
+        for c in columns
+    ]
+
+
 def preview(events: pd.DataFrame, lang: str = "en") -> dict:
     """Return the first rows as the grid shows them: {"columns": [header, ...], "english": [is
-    the column English whatever the language, ...], "rows": [[cell, ...], ...], "total": rows in
-    all}."""
+    the column English whatever the language, ...], "widths": [CSS width, ...], "rows": [[cell,
+    ...], ...], "total": rows in all}."""
     page = table_page(events, {"startRow": 0, "endRow": PREVIEW_ROWS}, lang)
     columns = column_defs(lang)
     fields = [SHOWN_FIELD.get(c["field"], c["field"]) for c in columns]
     return {
         "columns": [c["headerName"] for c in columns],
         "english": [c["field"] in ENGLISH_FIELDS for c in columns],
+        "widths": preview_widths(columns),
         "rows": [[str(row.get(f, "")) for f in fields] for row in page["rowData"]],
         "total": page["rowCount"],
     }

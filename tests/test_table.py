@@ -12,6 +12,7 @@ from explorer.table import (
     column_defs,
     ordered,
     preview,
+    preview_widths,
     row_index,
     table_page,
     table_rows,
@@ -113,3 +114,15 @@ def test_the_preview_shows_the_grids_first_rows(shipped, lang, decade):
     ]
     assert len(got["rows"]) == min(PREVIEW_ROWS, len(events)) and got["total"] == len(events)
     assert got["english"] == [c["field"] == "tags" for c in column_defs(lang)]
+
+
+@pytest.mark.parametrize(
+    ("columns", "widths"),
+    [
+        ([{"width": 100}, {"flex": 2}, {"flex": 1}], ["10.0%", "60.0%", "30.0%"]),
+        ([{"width": 500}, {"width": 500}], ["50.0%", "50.0%"]),
+        ([{}, {}], ["50.0%", "50.0%"]),  # neither: a share each
+    ],
+)
+def test_preview_widths_follow_the_grids_sizing(columns, widths):
+    assert preview_widths(columns, nominal=1000) == widths

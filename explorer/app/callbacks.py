@@ -42,7 +42,7 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
     }
     outputs = [Output(ids.URL, "search"), [Output(c, "value") for c in ids.CONTROLS]]
 
-    # Not at load: the layout comes with the controls set from the page's URL (factory.py), so
+    # Not at load: the layout comes with the controls set from the page's URL (pages.py), so
     # the first draw waits for no round trip. Later URL changes (back, forward) set them here.
     @app.callback(output=outputs, inputs=inputs, prevent_initial_call=True)
     def sync(search, values, click, window, cell, buttons, fit, chips, eras, charts, twin):
@@ -67,10 +67,11 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
         return (query if query != search else no_update), controls
 
 
+# The grid's props that callbacks running before it came read, from these stores instead.
 GRID_COPIES = {"cellClicked": ids.CELL_PICK, "getRowsRequest": ids.GRID_REQUEST}
 
 # What the view a URL names shows: name -> (component id, prop). The render callback's outputs,
-# and what the layout of a known URL carries already (factory.py).
+# and what the layout of a known URL carries already (pages.py).
 VIEW_OUTPUTS = {
     "figure": (ids.TIMELINE, "figure"),
     "box_hidden": (ids.TIMELINE_BOX, "hidden"),
@@ -115,7 +116,7 @@ def view_outputs(record: Record, vocab: Vocabulary, search: object, rows: object
 def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
     """Register the callback that draws the view the URL names."""
 
-    # Not at load: the layout of a known URL shows its view already (factory.py); without one,
+    # Not at load: the layout of a known URL shows its view already (pages.py); without one,
     # dcc.Location fills in the URL at mount, and that change draws it.
     @app.callback(
         output={name: Output(*target) for name, target in VIEW_OUTPUTS.items()},
@@ -138,7 +139,7 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
 
     # The grid comes once the table is wanted (assets/app.js has loaded its script by then).
     @app.callback(
-        Output(ids.GRID_BOX, "children"),
+        Output(ids.GRID_MOUNT, "children"),
         Output(ids.TABLE_PREVIEW, "hidden"),
         Input(ids.GRID_WANTED, "data"),
         State(ids.URL, "search"),
@@ -206,11 +207,11 @@ def register_client(app: Dash) -> None:
     """Register the callbacks that run in the browser (assets/app.js)."""
     # The grid's clicks and rows requests, kept where callbacks that run before it came can
     # read them (a callback with one input missing from the page would fail).
-    for source, target in ((ids.GRID, "cellClicked"), (ids.GRID, "getRowsRequest")):
+    for prop, store in GRID_COPIES.items():
         app.clientside_callback(
             ClientsideFunction("explorer", "copy"),
-            Output(GRID_COPIES[target], "data"),
-            Input(source, target),
+            Output(store, "data"),
+            Input(ids.GRID, prop),
             prevent_initial_call=True,
         )
     app.clientside_callback(

@@ -250,7 +250,14 @@ def legend(items: dict[str, list], lang: str = "en") -> list:
 
 def table_preview(preview: dict) -> html.Table:
     """Return the table's first rows (explorer.table.preview), shown until the grid comes."""
-    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in preview["columns"]]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(c, scope="col", style={"width": w})
+                for c, w in zip(preview["columns"], preview["widths"], strict=True)
+            ]
+        )
+    )
     english = [{"lang": "en"} if e else {} for e in preview["english"]]
     body = html.Tbody(
         [

@@ -49,7 +49,7 @@ GRID_FOCUS = "grid-focus"  # store: the chosen event, its row and the rows' filt
 GRID_SYNCED = "grid-synced"  # store written by the clientside table sync (Dash needs an output)
 # The grid comes when the table is wanted (assets/app.js loads its script, then sets GRID_WANTED);
 # until then the box shows the view's first rows (TABLE_PREVIEW).
-GRID_BOX = "grid-box"  # where the grid is put
+GRID_MOUNT = "grid-mount"  # where the grid is put, in the box of class "grid-box"
 GRID_WANTED = "grid-wanted"  # store: true once the table is on screen or touched
 TABLE_PREVIEW = "table-preview"
 CELL_PICK = "cell-pick"  # store: the grid's last clicked cell (the grid comes later than the sync)

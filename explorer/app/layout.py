@@ -266,7 +266,7 @@ def _table() -> html.Section:
         className="grid-box",
         children=[
             html.Div(id=ids.TABLE_PREVIEW, className="preview-box"),
-            html.Div(id=ids.GRID_BOX, className="grid-mount"),
+            html.Div(id=ids.GRID_MOUNT, className="grid-mount"),
         ],
     )
     stores = [dcc.Store(id=i) for i in (ids.CELL_PICK, ids.GRID_REQUEST)]
