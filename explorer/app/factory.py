@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dash import Dash
+from flask import Flask
 
 from explorer.filters import vocabulary
 from explorer.model import Record, load_record
@@ -13,6 +14,7 @@ from explorer.paths import ASSETS_DIR, DATA_DIR
 from explorer.record_cache import cached_record
 from explorer.search import limit_terms
 
+from . import compression
 from .callbacks import register
 from .first_view import register_first_view
 from .hardening import register_hardening
@@ -47,17 +49,21 @@ def create_app(
     vocab = vocabulary(record)
     # assets_folder resolves against this module unless given: in a wheel they are package
     # data, in a checkout they live at the top (explorer.paths).
+    server = Flask(__name__)  # as Dash would make it, set to keep compressed scripts first
+    compression.configure(server)
     app = Dash(
         __name__,
+        server=server,
         title=page_title(record),
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
         update_title=None,
-        compress=True,  # gzip/brotli for JS, CSS and JSON (flask-compress)
+        compress=True,  # zstd/brotli/gzip for JS, CSS and JSON (flask-compress; compression.py)
         # The table's grid joins the page later (callbacks.py): its callbacks name it before.
         suppress_callback_exceptions=True,
         **({"url_base_pathname": base_path} if base_path else {}),
     )
+    compression.whole_files(server)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     pages = Pages(record, vocab)
     register_language(app, pages.layout, lambda lang: page_title(record, lang))
