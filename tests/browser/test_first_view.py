@@ -35,6 +35,7 @@ STATIC = """() => ({
   lanes: Array.from(document.querySelectorAll('#first-view .fv-lane')).map(e => e.textContent),
   marks: Array.from(document.querySelectorAll('#first-view .fv-mark')).map(e => e.dataset.lane),
   events: document.querySelector('#first-view .fv-svg').dataset.events,
+  twin: document.querySelectorAll('#fv-twin-list .twin-item').length,
 })"""
 
 # Plotly's view: marks inside the window per lane, the lanes' names, the events drawn.
@@ -45,6 +46,7 @@ INTERACTIVE = """() => {
   gd.data.filter(t => t.legendgroup === 'colour').forEach(t => t.x.forEach((x, i) => {
     const l = xa.d2l(x); if (l >= lo && l <= hi) marks.push(String(Math.round(t.y[i]))); }));
   return { count: document.getElementById('event-count').textContent,
+    twin: document.querySelectorAll('#twin-list .twin-item').length,
     lanes: gd.layout.yaxis.ticktext, marks: marks,
     events: document.getElementById('timeline-box').dataset.renderedEvents };
 }"""
@@ -85,6 +87,7 @@ def test_server_view_matches_the_interactive_one(browser: Browser, base_url: str
         assert static["lanes"] == live["lanes"]
         assert Counter(static["marks"]) == Counter(live["marks"])
         assert static["events"] == live["events"]
+        assert static["twin"] == live["twin"] > 0  # the list without JavaScript, in a <noscript>
         # Handed over: the static page is gone, the SVG sits hidden in Dash's timeline box.
         assert page.evaluate("() => document.getElementById('first-view')") is None
         handed = "() => { const s = document.getElementById('first-view-timeline');"
@@ -148,6 +151,10 @@ def slow_url(shipped) -> Iterator[str]:
     yield from serve_wsgi(slow_index(create_app(record=shipped).server, 1.5))
 
 
+# The whole page parsed (before any listener of the page's own): what the static list holds.
+PARSED = """document.addEventListener('DOMContentLoaded', () => { window.__parsed = {
+  items: document.querySelectorAll('#first-view li.twin-item').length,
+  text: (document.querySelector('#fv-twin-list noscript') || {}).textContent || '' }; });"""
 DASH_HIDDEN = """() => !document.getElementById('first-view') ||
   getComputedStyle(document.getElementById('react-entry-point')).display === 'none'"""
 
@@ -157,6 +164,7 @@ def test_dash_starts_while_the_page_is_still_coming(browser: Browser, slow_url: 
     # rest of the page arrives; Dash's page stays hidden until it replaces the static one.
     with open_page(browser, slow_url) as page:
         page.context.add_init_script(CLS)
+        page.context.add_init_script(PARSED)
         page.goto("/?lanes=china", wait_until="commit")
         page.wait_for_function(
             "() => document.querySelectorAll('script[src*=_dash-component-suites]').length > 3"
@@ -167,3 +175,6 @@ def test_dash_starts_while_the_page_is_still_coming(browser: Browser, slow_url: 
         wait_ready(page)
         assert page.evaluate("() => document.getElementById('first-view')") is None
         assert page.evaluate("window.__cls") <= 0.1
+        # With scripts, the static list of every event stays text in its <noscript>.
+        parsed = page.evaluate("window.__parsed")
+        assert parsed["items"] == 0 and "twin-item" in parsed["text"]
