@@ -8,7 +8,9 @@ from urllib.parse import quote
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from explorer.app import callbacks as callbacks_module
 from explorer.app import create_app, ids
+from explorer.app import first_view as first_view_module
 from explorer.app.actions import control_values
 from explorer.app.callbacks import VIEW_OUTPUTS
 from explorer.app.layout import with_props
@@ -91,3 +93,21 @@ def test_with_props_copies_and_leaves_the_shared_page_alone(shipped):
     changed = _props(_json(with_props(page, {ids.DECADES: {"value": ["1990s"]}})))
     assert changed[ids.DECADES]["value"] == ["1990s"]
     assert _props(_json(page))[ids.DECADES].get("value") != ["1990s"]
+
+
+def test_the_index_and_the_layout_request_build_a_view_once(shipped, monkeypatch):
+    built: list[int] = []
+    for module in (callbacks_module, first_view_module):  # every caller of timeline_figure
+        real = module.timeline_figure
+
+        def counted(*args, real=real, **kwargs):
+            built.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, "timeline_figure", counted)
+    client = create_app(record=shipped).server.test_client()
+    built.clear()  # the app's own warm-up request
+    index = client.get("/?decade=1990s").get_data(as_text=True)
+    layout = _props(client.get(f"/_dash-layout?page={quote('?decade=1990s')}").get_json())
+    assert len(built) == 1  # the first view's SVG is drawn from the layout's figure
+    assert f'id="fv-{ids.COUNT}"' in index and layout[ids.COUNT]["children"] in index

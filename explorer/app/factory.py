@@ -71,7 +71,7 @@ def create_app(
     register(app, record, vocab)
     register_routes(app.server, record, vocab, app.config.routes_pathname_prefix)
     register_publishing(app, record)
-    register_first_view(app, record, vocab, pages.with_controls)
+    register_first_view(app, record, vocab, pages)
     register_hardening(
         app, version=record.version, events=record.total, frame_ancestors=frame_ancestors
     )

@@ -10,28 +10,25 @@ JavaScript the static page stays. The same SVG is the timeline's download.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 
 from dash import Dash
 from flask import Response, request
 
-from explorer.event_list import event_list
-from explorer.figure import legend_items, timeline_figure
+from explorer.figure import timeline_figure
 from explorer.i18n import language, translate
 from explorer.localize import localized
 from explorer.model import Record
-from explorer.state import Vocabulary
-from explorer.table import preview
+from explorer.state import Vocabulary, from_query
 from explorer.timeline_svg import page_svg, scene, standalone_svg
-from explorer.view import View, open_view
+from explorer.view import open_view
 
-from . import components, ids
+from . import ids
 from .hardening import EMBED_PATH
+from .pages import PAGES_KEPT, Pages
 from .static_html import static_html
 
-PAGES_KEPT = 32  # first views kept per process, by query string (the record never changes)
 FIRST_EVENTS = 12  # events listed beside the timeline in the first view
 ID_PREFIX = "fv-"  # the static page's ids: Dash's own elements keep theirs
 RENDERER = "/* Dash's renderer starts from assets/first_view.js */"
@@ -64,11 +61,9 @@ def later(scripts: str) -> str:
 DOWNLOAD = "china-russia-timeline.svg"  # the SVG download's file name
 
 
-def _overlay(view: View, record: Record) -> str:
-    """Return the SVG timeline in a box that covers the timeline box, placed over plotly's plot
-    area by the figure's own margins."""
-    lang = language(view.state.lang)
-    figure = timeline_figure(record, localized(view.timeline, lang), view.state)
+def _overlay(figure: dict, lang: str) -> str:
+    """Return the SVG timeline of `figure` in a box that covers the timeline box, placed over
+    plotly's plot area by the figure's own margins."""
     s = scene(figure)
     m = s.margin
     place = f"left:{m['l']}px;right:{m['r']}px;top:{m['t']}px;bottom:{m['b']}px"
@@ -78,27 +73,19 @@ def _overlay(view: View, record: Record) -> str:
     )
 
 
-def _rows(view: View, limit: int | None = None) -> list[dict]:
-    lang = language(view.state.lang)
-    events = view.events if limit is None else view.events.head(limit)
-    return event_list(localized(events, lang), None, lang)["rows"]
-
-
-def _first_events(view: View) -> str:
-    rows = _rows(view, FIRST_EVENTS)
+def _first_events(rows: list[dict], lang: str) -> str:
     items = "".join(
         f'<li><span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
-        for r in rows
+        for r in rows[:FIRST_EVENTS]
     )
-    title = escape(translate("first_view.first", view.state.lang))
+    title = escape(translate("first_view.first", lang))
     return f'<h2 class="fv-first">{title}</h2><ol class="fv-events">{items}</ol>'
 
 
-def _twin_items(view: View) -> str:
-    """Return the list of every event in the view, for readers without JavaScript: in a
-    <noscript>, which a browser running scripts keeps as text, so that the list costs the first
-    paint nothing there (~40 ms of parsing and layout for the whole record); Dash draws its own."""
-    rows = _rows(view)
+def _twin_items(rows: list[dict]) -> str:
+    """Return the list of the view's events, for readers without JavaScript: in a <noscript>,
+    which a browser running scripts keeps as text, so that the list costs the first paint
+    nothing there (~40 ms of parsing and layout for the whole record); Dash draws its own."""
     items = "".join(
         f'<li class="twin-item" role="option" aria-selected="false">'
         f'<span class="twin-date">{escape(r["date"])}</span> {escape(r["title"])}</li>'
@@ -107,36 +94,30 @@ def _twin_items(view: View) -> str:
     return f"<noscript>{items}</noscript>"
 
 
-def first_view_html(
-    build: Callable[[str, str | None], object], record: Record, vocab: Vocabulary, query: str
-) -> str:
-    """Return the static page for the view `query` names (in its language, the layout from
-    `build(lang, query)`), ids prefixed with ID_PREFIX."""
-    view = open_view(record, vocab, query)
-    lang = language(view.state.lang)
-    empty = view.events.empty and view.timeline.empty
+def first_view_html(layout: object, shown: dict, lang: str) -> str:
+    """Return the static page of a view: its layout with what the view shows (`shown`, by
+    callbacks.VIEW_OUTPUTS name, as the layout request gets it) in `lang`, ids prefixed with
+    ID_PREFIX."""
+    rows = shown["twin"]["rows"]
     fills = {
-        ids.COUNT: escape(view.count_text(record.total)),
-        ids.LEGEND: static_html(
-            components.legend(legend_items(record, view.timeline, view.state), lang), {}, {}
-        ),
-        ids.TIMELINE_BOX: "" if empty else _overlay(view, record),
-        ids.DETAIL: _first_events(view),
-        ids.TWIN: _twin_items(view),
-        ids.TABLE_PREVIEW: static_html(
-            components.table_preview(preview(localized(view.events, lang), lang)), {}, {}
-        ),
+        ids.COUNT: escape(shown["count"]),
+        ids.LEGEND: static_html(shown["legend"], {}, {}),
+        ids.TIMELINE_BOX: "" if shown["box_hidden"] else _overlay(shown["figure"], lang),
+        ids.DETAIL: _first_events(rows, lang),
+        ids.TWIN: _twin_items(rows),
+        ids.TABLE_PREVIEW: static_html(shown["preview"], {}, {}),
     }
-    props = {ids.EMPTY: {"hidden": not empty}, ids.TIMELINE_BOX: {"hidden": empty}}
-    page = static_html(build(lang, query or None), fills, props, ID_PREFIX)
+    props = {
+        ids.EMPTY: {"hidden": shown["empty_hidden"]},
+        ids.TIMELINE_BOX: {"hidden": shown["box_hidden"]},
+    }
+    page = static_html(layout, fills, props, ID_PREFIX)
     return f'<div id="{ids.FIRST_VIEW_PAGE}">{page}</div>'
 
 
-def register_first_view(
-    app: Dash, record: Record, vocab: Vocabulary, build: Callable[[str, str | None], object]
-) -> None:
-    """Serve the first view (its layout from `build(lang, query)`) inside the index page, and
-    the timeline's SVG download."""
+def register_first_view(app: Dash, record: Record, vocab: Vocabulary, pages: Pages) -> None:
+    """Serve the first view inside the index page (its layout and what it shows from `pages`,
+    the same as the layout request's), and the timeline's SVG download."""
     plain = app.interpolate_index
     prefix = app.config.routes_pathname_prefix
     # Dash starts from assets/first_view.js once the first view is painted and its scripts ran
@@ -145,7 +126,8 @@ def register_first_view(
 
     @lru_cache(maxsize=PAGES_KEPT)
     def page_of(query: str) -> str:
-        return first_view_html(build, record, vocab, query)
+        lang = language(from_query(query, vocab).lang)
+        return first_view_html(pages.with_controls(lang, query), pages.outputs(query), lang)
 
     def interpolate_index(**kwargs: str) -> str:
         page = page_of(request.query_string.decode("utf-8", "replace") if request else "")

@@ -17,8 +17,9 @@ from explorer.state import Vocabulary, from_query
 from . import ids
 from .actions import control_values
 from .callbacks import VIEW_OUTPUTS, view_outputs
-from .first_view import PAGES_KEPT  # as many layouts as first views, by language and query
 from .layout import build_layout, with_props
+
+PAGES_KEPT = 32  # views kept per process, by query (and language): the record never changes
 
 
 class Pages:
@@ -28,6 +29,7 @@ class Pages:
         self.record, self.vocab = record, vocab
         self.built: dict[str, object] = {}  # one page per language, built on its first request
         self.layout = lru_cache(maxsize=PAGES_KEPT)(self._layout)
+        self.outputs = lru_cache(maxsize=PAGES_KEPT)(self._outputs)
 
     def page(self, lang: str) -> object:
         """Return the page in `lang`, as it is before any view is drawn."""
@@ -42,13 +44,18 @@ class Pages:
         """Return the page in `lang` with its controls set to the view `query` names."""
         return with_props(self.page(lang), self.controls(query or ""))
 
+    def _outputs(self, query: str) -> dict:
+        """Return what the view `query` names shows (callbacks.view_outputs), built once for
+        the index's first view and the layout request both."""
+        return view_outputs(self.record, self.vocab, f"?{query}" if query else "")
+
     def _layout(self, lang: str, query: str | None) -> object:
         """Return the page in `lang` showing the view `query` names (None: not known)."""
         if query is None:
             return self.page(lang)
         search = f"?{query}" if query else ""
         props = self.controls(query) | {ids.URL: {"search": search}}
-        for name, value in view_outputs(self.record, self.vocab, search).items():
+        for name, value in self.outputs(query).items():
             target, prop = VIEW_OUTPUTS[name]
             props.setdefault(target, {})[prop] = value
         return with_props(self.page(lang), props)
