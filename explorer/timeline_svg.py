@@ -17,6 +17,7 @@ from html import escape, unescape
 import numpy as np
 import pandas as pd
 
+from explorer import theme
 from explorer.i18n import translate
 
 MILESTONE = 3  # label_rank from which a mark's label is drawn (assets/timeline.js: MILESTONE)
@@ -107,20 +108,28 @@ class Axes:
         return 100 * (value - self.top) / (self.bottom - self.top)
 
 
+# Marker properties given per mark (a list) or once for the trace, and plotly's default.
+PER_MARK = {"symbol": "circle", "color": theme.OTHER_COLOR}
+
+
+def _each(marker: dict, key: str, n: int) -> list:
+    """Return the marker property `key` for each of n marks."""
+    value = marker.get(key, PER_MARK[key])
+    return list(value) if isinstance(value, list) else [value] * n
+
+
 def _marks(traces: list[dict], axes: Axes) -> list[Mark]:
     """Return the marks of the figure's event traces (legend group 'colour', not counts)."""
     out = []
     for trace in traces:
         if trace.get("legendgroup") != "colour" or trace["type"] == "heatmap":
             continue
-        symbols = trace["marker"].get("symbol") or ["circle"] * len(trace["x"])
-        for x, y, s, c in zip(
-            axes.xs(trace["x"]), trace["y"], symbols, trace["customdata"], strict=True
+        symbols, colors = (_each(trace["marker"], k, len(trace["x"])) for k in PER_MARK)
+        for x, y, s, colour, c in zip(
+            axes.xs(trace["x"]), trace["y"], symbols, colors, trace["customdata"], strict=True
         ):
             label = unescape(str(c[5])) if c[5] else ""
-            out.append(
-                Mark(c[0], round(y), x, axes.y(y), trace["marker"]["color"], s, label, int(c[6]))
-            )
+            out.append(Mark(c[0], round(y), x, axes.y(y), colour, s, label, int(c[6])))
     return out
 
 

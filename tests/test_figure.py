@@ -95,10 +95,14 @@ def test_marks_carry_their_label_and_rank(mini):
 
 
 @pytest.mark.parametrize("color", ["pair", "era"])
-def test_one_trace_per_colour_group_and_a_legend_entry_each(mini, color):
+def test_one_marks_trace_coloured_as_the_legend_says(mini, color):
     fig = figure(mini, mini.events, ViewState(color=color))
     legend = legend_items(mini, mini.events, ViewState(color=color))
-    assert [c["title"] for c in legend["colors"]] == [t.name for t in marks(fig)]
+    (trace,) = marks(fig)
+    group = mini.events.set_index("id")[color].fillna("")
+    swatch = {c["title"]: c["color"] for c in legend["colors"]}
+    assert set(swatch) == set(group)
+    assert [swatch[group[c[0]]] for c in trace.customdata] == list(trace.marker.color)
     assert {s["label"] for s in legend["symbols"]} == {"Visit", "Summit", "Multilateral", "Call"}
     assert all(not t.showlegend for t in fig.data)  # the page draws its own compact legend
 
