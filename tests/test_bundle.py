@@ -1,4 +1,5 @@
-"""The partial plotly.js bundle in assets/vendor holds every trace type the figures use."""
+"""The partial plotly.js bundle in assets/vendor holds every trace type the figures use: the
+first part what the shipped record's timeline draws, the later part the rest."""
 
 from __future__ import annotations
 
@@ -17,8 +18,12 @@ from explorer.paths import ASSETS_DIR, CHECKOUT
 from explorer.state import ViewState
 from explorer.synth import write_dataset
 
-BUNDLE = ASSETS_DIR / "vendor" / "plotly-explorer.min.js"
-TRACES = json.loads((CHECKOUT / "js" / "plotly" / "traces.json").read_text())
+PARTS = {
+    "start": ASSETS_DIR / "vendor" / "plotly-explorer.min.js",
+    "later": ASSETS_DIR / "vendor" / "plotly-explorer.later.min.js",
+}
+LISTED = json.loads((CHECKOUT / "js" / "plotly" / "traces.json").read_text())
+TRACES = [t for part in PARTS for t in LISTED[part]]
 
 
 def types(fig) -> set[str]:
@@ -26,10 +31,29 @@ def types(fig) -> set[str]:
     return {t.get("type", "scatter") for t in data}
 
 
-def test_the_bundle_says_it_holds_the_listed_traces():
-    banner = BUNDLE.read_text(encoding="utf-8")[:400]
-    held = re.search(r"partial bundle: ([a-z0-9, ]+)\.", banner)
+@pytest.mark.parametrize("part", PARTS)
+def test_each_part_says_it_holds_the_listed_traces(part):
+    banner = PARTS[part].read_text(encoding="utf-8")[:400]
+    held = re.search(
+        r"partial bundle: ([a-z0-9, ]+)\. This part \((\w+)\): ([a-z0-9, ]+)\.", banner
+    )
     assert held and held[1].split(", ") == TRACES
+    assert held[2] == part and held[3].split(", ") == LISTED[part]
+
+
+def test_the_later_part_takes_plotlys_core_from_the_first():
+    # No second registry or d3: every shared module is looked up in the first part's table.
+    later = PARTS["later"].read_text(encoding="utf-8")
+    assert "__plotlyExplorerShared" in later and "__plotlyExplorerShared" in PARTS[
+        "start"
+    ].read_text(encoding="utf-8")
+    assert PARTS["later"].stat().st_size < PARTS["start"].stat().st_size
+
+
+def test_the_shipped_timeline_needs_only_the_first_part(shipped):
+    # The first draw never waits for the later part.
+    for state in (ViewState(), ViewState(lanes="china"), ViewState(color="era")):
+        assert types(timeline_figure(shipped, shipped.events, state)) <= set(LISTED["start"])
 
 
 @pytest.mark.integration  # slow (subprocess, large figure or many files): make test

@@ -105,6 +105,20 @@ def test_scripts_wait_for_the_first_paint_in_order(apps):
     assert names.index(next(n for n in names if n.startswith("react@"))) < names.index(
         next(n for n in names if n.startswith("dash_renderer"))
     )
+    # plotly's later part is fetched by the first when a figure needs it (js/plotly/later.js).
+    assert not any(".later." in n for n in names) and ".later." not in page
+    assert (
+        apps["/"]
+        .server.test_client()
+        .get("/assets/vendor/plotly-explorer.later.min.js")
+        .status_code
+        == 200
+    )
+    # babel-polyfill gives way to the one part of it Dash's async code needs, before Dash's.
+    assert not any(n.startswith("polyfill@") for n in names)
+    assert names.index(next(n for n in names if n.startswith("regenerator-runtime.js"))) < (
+        names.index(next(n for n in names if n.startswith("dash_renderer")))
+    )
     assert "new DashRenderer" not in page.split('id="_dash-renderer"')[1].split("</script>")[0]
 
 

@@ -31,6 +31,9 @@ def load_app_record(data_dir: Path | str = DATA_DIR) -> Record:
     return cached_record(data_dir, lambda: load_record(data_dir))
 
 
+LATER_ASSETS = r"\.later\.min\.js$"
+
+
 def create_app(
     data_dir: Path | str = DATA_DIR,
     record: Record | None = None,
@@ -57,6 +60,8 @@ def create_app(
         title=page_title(record),
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
+        # Served, not listed: plotly's later part is fetched when a figure needs it (js/plotly).
+        assets_ignore=LATER_ASSETS,
         update_title=None,
         compress=True,  # zstd/brotli/gzip for JS, CSS and JSON (flask-compress; compression.py)
         # The table's grid joins the page later (callbacks.py): its callbacks name it before.

@@ -52,15 +52,20 @@ def click_category_cell(page: Page, graph: str, x: str, y: str) -> None:
 
 
 def test_every_view_follows_the_filters(page: Page, shipped):
+    # plotly's later part (bars, heatmaps, the map) is fetched by the insights, once.
+    later = []
+    page.on("request", lambda r: later.append(r.url) if ".later.min.js" in r.url else None)
     page.goto("/?decade=1950s")
     want = expected_ids(shipped, "?decade=1950s")
     wait_ready(page, f"{len(want)} of {shipped.total} events")
+    assert later == []  # the timeline drew without it
     show_insights(page)
     expect(page.locator("#twin-list [role='option']")).to_have_count(len(want))
     located = open_view(shipped, vocabulary(shipped), "?decade=1950s").events
     cities = located.loc[located["city"] != "", "city"].nunique()
     expect(page.locator("#insight-map .scattergeo .point")).to_have_count(cities)
     expect(page.locator("#insight-tempo .bars .point path")).not_to_have_count(0)
+    assert len(later) == 1, later
     # A chart's table is drawn only once its <details> is opened (and dropped when closed).
     expect(page.locator("#insight-map-table tbody tr")).to_have_count(0)
     page.locator("summary", has_text="Meeting places: as a table").click()
