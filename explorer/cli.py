@@ -227,7 +227,6 @@ def _data_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         type=Path,
-        default=DATA_DIR,
         help="folder with events.csv, leaders.csv and eras.csv (default: shipped data)",
     )
 
@@ -330,8 +329,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", help="what to do (default: serve); COMMAND --help"
     )
+    top = {a.dest: a.default for a in parser._actions}
     for name, (_, help_text, options) in COMMANDS.items():
-        options(sub.add_parser(name, help=help_text))
+        command = sub.add_parser(name, help=help_text)
+        options(command)
+        # argparse fills a command's options with their defaults after the top level's were
+        # read: `explorer --port 8061 serve` lost its port. An option both levels have, with
+        # the same default, is left to the top level unless given after the command.
+        for action in command._actions:
+            if action.dest in top and top[action.dest] == action.default:
+                action.default = argparse.SUPPRESS
     return parser
 
 
@@ -343,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(args, "folder"):  # validate and docs: DIR or --data DIR, not two different ones
         if args.folder and args.data and args.folder != args.data:
             parser.error(f"two folders given: {args.folder} and --data {args.data}")
-        args.data = args.folder or args.data or DATA_DIR
+        args.data = args.folder or args.data
+    args.data = args.data or DATA_DIR  # None until here: given before or after the command
     if command == "serve" and args.frame_ancestors is None:
         try:
             args.frame_ancestors = deploy.frame_ancestors(os.environ.get(FRAMING_ENV, ""))

@@ -200,3 +200,19 @@ def test_bad_deployment_settings_are_one_line(served, monkeypatch, capsys, argv,
     err = capsys.readouterr().err
     assert exc.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
     assert served == {}
+
+
+@pytest.mark.parametrize(
+    ("argv", "port", "data"),
+    [
+        (["--port", "8061", "serve"], 8061, None),  # before the command: once lost to its default
+        (["serve", "--port", "8061"], 8061, None),
+        (["--port", "1", "serve", "--port", "8061"], 8061, None),  # the later one wins
+        (["--data", "DIR", "export", "--format", "csv"], None, "DIR"),
+        (["export", "--data", "DIR", "--format", "csv"], None, "DIR"),
+        (["--data", "DIR", "validate"], None, "DIR"),
+    ],
+)
+def test_options_count_before_or_after_the_command(argv, port, data):
+    args = _parser().parse_args(argv)
+    assert args.port == port and (str(args.data) if args.data else None) == data
