@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from explorer import insight_figures, insights
+from explorer.app.first_view import PLOTLY_START
 from explorer.figure import WEBGL_THRESHOLD, timeline_figure
 from explorer.figure_counts import AGGREGATE_ABOVE
 from explorer.loader import load_dataset
@@ -48,6 +49,10 @@ def test_the_later_part_takes_plotlys_core_from_the_first():
         "start"
     ].read_text(encoding="utf-8")
     assert PARTS["later"].stat().st_size < PARTS["start"].stat().st_size
+
+
+def test_the_page_knows_the_first_parts_traces():
+    assert set(LISTED["start"]) == PLOTLY_START  # which figures fetch the later part at once
 
 
 def test_the_shipped_timeline_needs_only_the_first_part(shipped):

@@ -10,7 +10,7 @@ import pytest
 from dash import dcc, html
 
 from explorer.app import create_app, ids
-from explorer.app.first_view import ID_PREFIX
+from explorer.app.first_view import ID_PREFIX, later
 from explorer.app.static_html import static_html
 from explorer.filters import vocabulary
 from explorer.table import PREVIEW_ROWS
@@ -135,3 +135,21 @@ def test_the_table_box_shows_the_views_first_rows(apps, shipped):
     assert box, "no preview in the first view"
     first = open_view(shipped, vocabulary(shipped), "decade=1990s").events.iloc[0]
     assert escape(first["title"]) in box[0] and box[0].count("<tr") == 1 + PREVIEW_ROWS
+
+
+@pytest.mark.parametrize(
+    ("types", "fetched"),
+    [(["scatter", "scatter"], False), (["scatter", "scattergl"], True), (["heatmap"], True)],
+)
+def test_a_figure_of_the_later_part_fetches_it_with_the_first(types, fetched):
+    scripts = (
+        '<script src="/a/vendor/plotly-explorer.min.js?m=1"></script>'
+        '<script src="/a/dash_renderer.js"></script>'
+    )
+    links = re.findall(
+        r'data-src="([^"]+)"', later(scripts, {"data": [{"type": t} for t in types]})
+    )
+    want = ["/a/vendor/plotly-explorer.min.js?m=1", "/a/dash_renderer.js"]
+    if fetched:  # right after the first part, which then finds its trace types registered
+        want.insert(1, "/a/vendor/plotly-explorer.later.min.js?m=1")
+    assert links == want

@@ -44,7 +44,12 @@ SCRIPT_KINDS = {
 }
 
 
-def later(scripts: str) -> str:
+PLOTLY = "plotly-explorer.min.js"
+PLOTLY_LATER = "plotly-explorer.later.min.js"  # fetched by the first part when needed
+PLOTLY_START = {"scatter"}  # the trace types of the first part (js/plotly/traces.json)
+
+
+def later(scripts: str, figure: dict | None = None) -> str:
     """Return Dash's script tags as the loader and inert links, for the head: assets/first_view.js
     turns the links into scripts, in order, once the first view is painted. Not preloads:
     evaluating Dash's scripts before the first frame held the paint back ~250 ms, and preloading
@@ -58,7 +63,15 @@ def later(scripts: str) -> str:
             out.append(f'<script async src="{src}"></script>')
         elif kind:
             out.append(f'<link class="{kind}" data-src="{src}">')
+        if PLOTLY in src and figure and needs_later(figure):
+            # Fetched with the others, not once plotly has been asked to draw (js/plotly).
+            out.append(f'<link class="fv-script" data-src="{src.replace(PLOTLY, PLOTLY_LATER)}">')
     return "\n".join(out)
+
+
+def needs_later(figure: dict) -> bool:
+    """Return whether `figure` draws a trace type of plotly's later part."""
+    return any(t.get("type", "scatter") not in PLOTLY_START for t in figure["data"])
 
 
 DOWNLOAD = "china-russia-timeline.svg"  # the SVG download's file name
@@ -133,10 +146,12 @@ def register_first_view(app: Dash, record: Record, vocab: Vocabulary, pages: Pag
         return first_view_html(pages.with_controls(lang, query), pages.outputs(query), lang)
 
     def interpolate_index(**kwargs: str) -> str:
-        page = page_of(request.query_string.decode("utf-8", "replace") if request else "")
+        query = request.query_string.decode("utf-8", "replace") if request else ""
+        page = page_of(query)
         # Dash's scripts go to the head as the loader and links (`later`), and its config with
         # them: the loader may start Dash's requests while the page is still being parsed.
-        head = kwargs["css"] + kwargs["config"] + later(kwargs["scripts"])
+        scripts = later(kwargs["scripts"], pages.outputs(query)["figure"])
+        head = kwargs["css"] + kwargs["config"] + scripts
         parts = {"app_entry": page + kwargs["app_entry"], "scripts": "", "config": ""}
         index = plain(**kwargs | parts | {"css": head})
         # The embed view's look (publishing.css, html.embed) from the first paint: its script
