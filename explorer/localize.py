@@ -1,5 +1,6 @@
-"""The record in one language: event titles, short labels and place names swapped for their
-Chinese or Russian forms, the English title kept beside them.
+"""The record in one language: event titles, short labels, place names and (given the
+leaders) leaders' names swapped for their Chinese or Russian forms, the English title kept
+beside them.
 
 Filters, search and ids read the record itself; only what is shown goes through here, so a
 URL means the same events in every language. CSV and JSON exports keep the record's columns.
@@ -10,12 +11,14 @@ from __future__ import annotations
 import pandas as pd
 
 from explorer.i18n import DEFAULT_LANG, language, term
+from explorer.labels import local_names
 
 ENGLISH_TITLE = "title_en"
 # Shown column -> the column that holds it in another language ({lang} filled in).
 SWAPPED = {"title": "title_{lang}", "label": "label_{lang}"}
 # Shown column -> catalogue prefix of its translated names (explorer/locales).
 TERMS = {"city": "city", "country": "country"}
+LEADERS = ("china_leaders", "russia_leaders")  # lists of names, written as `lang` writes them
 
 
 def localized_titles(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -24,9 +27,16 @@ def localized_titles(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     return localized(events, lang, terms=False)
 
 
-def localized(events: pd.DataFrame, lang: str, *, terms: bool = True) -> pd.DataFrame:
-    """Return `events` with titles, labels and places in `lang` (English ones where none);
-    `title_en` keeps the English title. English returns the frame itself."""
+def localized(
+    events: pd.DataFrame,
+    lang: str,
+    *,
+    terms: bool = True,
+    leaders: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return `events` with titles, labels and places in `lang` (English ones where none), and
+    the names of `leaders` as `lang` writes them; `title_en` keeps the English title. English
+    returns the frame itself."""
     lang = language(lang)
     if lang == DEFAULT_LANG:
         return events
@@ -40,4 +50,7 @@ def localized(events: pd.DataFrame, lang: str, *, terms: bool = True) -> pd.Data
     for column, prefix in TERMS.items() if terms else ():
         names = {v: term(prefix, v, lang) for v in events[column].unique() if v}
         out[column] = events[column].map(lambda v, n=names: n.get(v, v))
+    names = local_names(leaders, lang) if leaders is not None else {}
+    for column in LEADERS if names else ():
+        out[column] = events[column].map(lambda ls, n=names: tuple(n.get(x, x) for x in ls))
     return out

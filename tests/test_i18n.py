@@ -202,3 +202,17 @@ def test_details_name_people_as_the_language_writes_them(shipped, lang, names):
     detail = event_detail(shipped, "2013-03-22-xi-putin-moscow", lang)
     assert [p.local_name for p in detail.people] == names
     assert [p.name for p in detail.people] == ["Xi Jinping", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "xi", "putin"), [("zh", "习近平", "普京"), ("ru", "Си Цзиньпин", "Путин")]
+)
+def test_the_table_writes_leaders_names_as_each_language_does(shipped, lang, xi, putin):
+    shown = localized(shipped.events, lang, leaders=shipped.leaders)
+    first = shipped.events["china_leaders"].map(lambda names: "Xi Jinping" in names)
+    assert shown.loc[first, "china_leaders"].map(lambda names: xi in names).all()
+    assert shown["russia_leaders"].map(lambda names: any(putin in n for n in names)).any()
+    assert (shipped.events["china_leaders"] != shown["china_leaders"]).any()
+    assert shipped.events.loc[first, "china_leaders"].map(lambda n: "Xi Jinping" in n).all()
+    english = localized(shipped.events, "en", leaders=shipped.leaders)
+    assert english is shipped.events  # the record itself: filters and exports read it

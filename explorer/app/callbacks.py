@@ -93,7 +93,7 @@ def view_outputs(record: Record, vocab: Vocabulary, search: object, rows: object
     view = open_view(record, vocab, _text(search))
     state, empty = view.state, view.timeline.empty
     lang = language(state.lang)
-    shown = localized(view.events, lang)  # as the table and the list show them
+    shown = localized(view.events, lang, leaders=record.leaders)  # as the table shows them
     return {
         "figure": timeline_figure(record, localized(view.timeline, lang), state),
         "box_hidden": empty,
@@ -135,7 +135,7 @@ def register_render(app: Dash, record: Record, vocab: Vocabulary) -> None:
     def rows(request, search):
         view = open_view(record, vocab, _text(search))
         lang = language(view.state.lang)
-        return table_page(localized(view.events, lang), request, lang)
+        return table_page(localized(view.events, lang, leaders=record.leaders), request, lang)
 
     # The grid comes once the table is wanted (assets/app.js has loaded its script by then).
     @app.callback(
