@@ -318,7 +318,7 @@ whenSettled(function () {
 });
 
 // The table's grid (dash-ag-grid: 1.3 MB of script, and its rows) comes when the table is
-// wanted: its box (nearly) all on screen, or a pointer, a touch or the focus in its section.
+// wanted: its box (nearly) all on screen, or a pointer, a touch or the focus in it.
 // Until then the box shows the view's first rows (explorer/app/layout.py). Watching starts
 // once the page has settled, so that the grid never delays the first draw.
 (function () {
@@ -371,9 +371,9 @@ whenSettled(function () {
       },
       { threshold: [0.9] },
     ).observe(box);
-    const section = box.closest(".table");
+    // The box, not its section: the export buttons beside it do not need the grid.
     ["pointerover", "focusin", "touchstart"].forEach(function (type) {
-      section.addEventListener(type, want, { once: true, passive: true });
+      box.addEventListener(type, want, { once: true, passive: true });
     });
     return true;
   });

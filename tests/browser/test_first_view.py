@@ -124,6 +124,21 @@ def test_the_grid_comes_when_the_table_is_wanted(browser: Browser, base_url: str
         assert titles[: len(before["preview"])] == before["preview"]
 
 
+def test_the_export_buttons_do_not_bring_the_grid(browser: Browser, base_url: str):
+    # A pointer on the table's rows asks for the grid (at once: the handler adds its script);
+    # one on the export buttons beside it does not, nor does the focus there.
+    state = "() => document.querySelector('#react-entry-point .grid-box').dataset.grid || null"
+    with open_page(browser, base_url) as page:
+        page.goto("/?decade=1990s")
+        wait_ready(page)
+        for event in ("pointerover", "focusin", "touchstart"):
+            page.locator("#exports a").first.dispatch_event(event)
+        assert page.evaluate(state) is None
+        page.locator("#table-preview td").first.dispatch_event("pointerover")
+        assert page.evaluate(state) in ("loading", "ready")
+        expect(page.locator("#events-grid .ag-row").first).to_be_visible()
+
+
 def slow_index(wsgi_app, pause_s: float):
     """Return `wsgi_app` sending the index page in two parts, `pause_s` apart: up to the end
     of the first view's timeline, then the rest (a slow network, or a large page)."""
