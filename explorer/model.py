@@ -22,7 +22,10 @@ SIDE_LABELS = {k: s.camp for k, s in SIDES.items()}
 # events.attrs key: the record's first and last year, kept by every view sliced from it.
 YEARS = "years"
 # Searched word by word; tags are matched as whole tags (explorer.search).
-TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes")
+# Searched: the English text and the titles in every language (what each language shows).
+TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes") + tuple(
+    f"title_{lang}" for lang in OTHER_LANGS
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Search over the record: an index of each event's words, built once when the record loads.
+"""Search over the record: an index of each event's words (its English text, its titles in
+every language, its leaders' names in every script), built once when the record loads.
 
 A query's terms narrow together (AND). A term
 - that names a tag as a whole (`SCO`, `state-visit`) means the events with that tag, not the
