@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -21,11 +22,10 @@ KIND_LABELS = kind_labels()
 SIDE_LABELS = {k: s.camp for k, s in SIDES.items()}
 # events.attrs key: the record's first and last year, kept by every view sliced from it.
 YEARS = "years"
-# Searched word by word; tags are matched as whole tags (explorer.search).
-# Searched: the English text and the titles in every language (what each language shows).
-TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes") + tuple(
-    f"title_{lang}" for lang in OTHER_LANGS
-)
+# Searched word by word (the English text and the titles in every language, what each
+# language shows); tags are matched as whole tags (explorer.search).
+TITLES = tuple(f"title_{lang}" for lang in OTHER_LANGS)
+TEXT_COLUMNS = ("title", "summary", "city", "country", "host", "outcomes", *TITLES)
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,10 @@ def _search_columns(events: pd.DataFrame, leaders: pd.DataFrame) -> tuple[pd.Ser
         for china, russia in zip(events["china_leaders"], events["russia_leaders"], strict=True)
     ]
     # Row by row over plain lists: DataFrame.apply(axis=1) builds a Series per row. Names are
-    # folded once per leader above; only the text fields are folded here.
+    # folded once per leader above; only the text fields are folded here, each on its own:
+    # an English field is ASCII, which folds fast (text.fold), beside a Chinese title.
     text = [
-        " ".join(dict.fromkeys([*words(" ".join(parts)), *WORD.findall(names_of)]))
+        " ".join(dict.fromkeys([*chain.from_iterable(map(words, parts)), *WORD.findall(names_of)]))
         for *parts, names_of in zip(*columns, people, strict=True)
     ]
     return (
