@@ -186,7 +186,7 @@ def test_next_state(mini, trigger, trigger_id, given, before, after):
 
 @pytest.mark.parametrize("x", [1e400, float("inf"), float("nan"), "1999", True, 12])
 def test_a_tempo_click_with_a_strange_year_changes_nothing(mini, x):
-    trigger = f"{ids.TEMPO}.clickData"
+    trigger = f"{ids.CHART_CLICKS[ids.TEMPO]}.data"
     charts = {trigger: {"points": [{"x": x}]}}
     new = next_state(mini, vocabulary(mini), ViewState(), trigger, None, GIVEN | {"charts": charts})
     assert new == ViewState()

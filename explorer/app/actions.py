@@ -40,7 +40,9 @@ CONTROL_ATTRS = {c: a for a, c in ids.FILTER_CONTROLS.items()} | {
 }
 CONTROL_PROPS = tuple(f"{c}.value" for c in ids.CONTROLS)
 URL_PROP = f"{ids.URL}.search"
-CHART_TRIGGERS = tuple(f"{c}.clickData" for c in (ids.MAP, ids.PAIRS, ids.DIRECTION, ids.TEMPO))
+# A click in an insight chart, as the sync sees it: the store its clickData is copied to.
+CLICKED = {c: f"{ids.CHART_CLICKS[c]}.data" for c in ids.CHARTS}
+CHART_TRIGGERS = tuple(CLICKED.values())
 
 
 def control_values(state: ViewState) -> list:
@@ -122,13 +124,13 @@ def _chart_action(state: ViewState, trigger: str, data: object) -> ViewState:
     """Return the state after a click in an insight chart (a filter or a time window)."""
     point = _point(data)
     x, y, custom = point.get("x"), point.get("y"), point.get("customdata")
-    if trigger == f"{ids.MAP}.clickData" and isinstance(custom, str):
+    if trigger == CLICKED[ids.MAP] and isinstance(custom, str):
         return replace(state, places=(custom,))
-    if trigger == f"{ids.PAIRS}.clickData" and isinstance(x, str) and isinstance(y, str):
+    if trigger == CLICKED[ids.PAIRS] and isinstance(x, str) and isinstance(y, str):
         return replace(state, pairs=(f"{y}{PAIR_SEPARATOR}{x}",))
-    if trigger == f"{ids.DIRECTION}.clickData" and insights.direction_host(str(custom)):
+    if trigger == CLICKED[ids.DIRECTION] and insights.direction_host(str(custom)):
         return replace(state, hosts=(insights.direction_host(str(custom)),))
-    if trigger == f"{ids.TEMPO}.clickData" and _year(x):
+    if trigger == CLICKED[ids.TEMPO] and _year(x):
         return replace(state, start=f"{_year(x)}-01-01", end=f"{_year(x)}-12-31")
     return state
 

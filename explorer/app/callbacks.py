@@ -37,7 +37,7 @@ def register_sync(app: Dash, record: Record, vocab: Vocabulary) -> None:
         "fit": Input(ids.FIT, "n_clicks"),
         "chips": Input({"type": ids.CHIP, "attr": ALL, "value": ALL}, "n_clicks"),
         "eras": Input({"type": ids.ERA, "name": ALL}, "n_clicks"),
-        "charts": [Input(t.split(".")[0], "clickData") for t in CHART_TRIGGERS],
+        "charts": [Input(t.split(".")[0], "data") for t in CHART_TRIGGERS],  # copies
         "twin": Input(ids.TWIN_PICK, "data"),
     }
     outputs = [Output(ids.URL, "search"), [Output(c, "value") for c in ids.CONTROLS]]
@@ -156,10 +156,7 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
     capitals = insights.capital_points(record.events)  # from the whole record, once
 
     @app.callback(
-        Output(ids.MAP, "figure"),
-        Output(ids.TEMPO, "figure"),
-        Output(ids.PAIRS, "figure"),
-        Output(ids.DIRECTION, "figure"),
+        *[Output(ids.CHART_MOUNTS[c], "children") for c in ids.CHARTS],
         Output(ids.GAPS_TABLE, "children"),
         Input(ids.URL, "search"),
         Input(ids.INSIGHTS_SEEN, "data"),
@@ -171,13 +168,14 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
         view = open_view(record, vocab, _text(search))
         lang = language(view.state.lang)
         t = insights.tables(localized_titles(view.events, lang), capitals)
-        return (
-            insight_figures.map_figure(t.places, t.arcs, lang),
-            insight_figures.tempo_figure(t.per_year, record.eras, lang),
-            insight_figures.pairs_figure(t.matrix, lang),
-            insight_figures.direction_figure(t.direction, lang),
-            insights_layout.table(t.gaps, lang=lang),
-        )
+        figures = {
+            ids.MAP: insight_figures.map_figure(t.places, t.arcs, lang),
+            ids.TEMPO: insight_figures.tempo_figure(t.per_year, record.eras, lang),
+            ids.PAIRS: insight_figures.pairs_figure(t.matrix, lang),
+            ids.DIRECTION: insight_figures.direction_figure(t.direction, lang),
+        }
+        charts = [insights_layout.chart(c, figures[c]) for c in ids.CHARTS]
+        return *charts, insights_layout.table(t.gaps, lang=lang)
 
     @app.callback(
         output=[Output(table, "children") for table in ids.INSIGHT_TABLES],
@@ -205,13 +203,16 @@ def register_insights(app: Dash, record: Record, vocab: Vocabulary) -> None:
 
 def register_client(app: Dash) -> None:
     """Register the callbacks that run in the browser (assets/app.js)."""
-    # The grid's clicks and rows requests, kept where callbacks that run before it came can
-    # read them (a callback with one input missing from the page would fail).
-    for prop, store in GRID_COPIES.items():
+    # The grid's clicks and rows requests, and the insight charts' clicks, kept where
+    # callbacks that run before they came can read them (a callback with one input missing
+    # from the page would fail).
+    copies = [(ids.GRID, prop, store) for prop, store in GRID_COPIES.items()]
+    copies += [(chart, "clickData", ids.CHART_CLICKS[chart]) for chart in ids.CHARTS]
+    for component, prop, store in copies:
         app.clientside_callback(
             ClientsideFunction("explorer", "copy"),
             Output(store, "data"),
-            Input(ids.GRID, prop),
+            Input(component, prop),
             prevent_initial_call=True,
         )
     app.clientside_callback(

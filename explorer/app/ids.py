@@ -92,6 +92,11 @@ TEMPO_TABLE = "insight-tempo-table"
 GAPS_TABLE = "insight-gaps-table"
 PAIRS_TABLE = "insight-pairs-table"
 DIRECTION_TABLE = "insight-direction-table"
+# The charts come once the insights near the screen (a Graph in the page draws empty axes at
+# load): each goes into its mount, and its clicks are copied to a store the sync reads.
+CHARTS = (MAP, TEMPO, PAIRS, DIRECTION)
+CHART_MOUNTS = {c: f"{c}-mount" for c in CHARTS}
+CHART_CLICKS = {c: f"{c}-click" for c in CHARTS}  # store: the chart's last clickData
 TWIN = "twin-list"
 TWIN_TITLE = "twin-title"
 TWIN_DATA = "twin-data"  # store: the list's rows, drawn by assets/app.js (cheap plain DOM)

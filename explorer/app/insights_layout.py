@@ -24,10 +24,17 @@ def _chart(graph_id: str, table_id: str, caption: str, lang: str) -> html.Figure
     return html.Figure(
         className="insight",
         children=[
-            dcc.Graph(id=graph_id, config=CHART_CONFIG),
+            # Empty until the section nears the screen: then chart() goes in (callbacks.py).
+            html.Div(id=ids.CHART_MOUNTS[graph_id], className="chart-mount"),
+            dcc.Store(id=ids.CHART_CLICKS[graph_id]),
             html.Details([summary, html.Div(id=table_id)]),
         ],
     )
+
+
+def chart(graph_id: str, figure: dict) -> dcc.Graph:
+    """Return the insight chart `graph_id` drawing `figure`, for its mount."""
+    return dcc.Graph(id=graph_id, config=CHART_CONFIG, figure=figure)
 
 
 def insights_section(lang: str = "en") -> html.Section:
