@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from explorer.search import limit_terms
 
 from . import compression
 from .callbacks import register
-from .first_view import register_first_view
+from .first_view import PLOTLY_LATER, register_first_view
 from .hardening import register_hardening
 from .language import register_language, register_switch
 from .layout import page_title
@@ -29,9 +30,6 @@ def load_app_record(data_dir: Path | str = DATA_DIR) -> Record:
     """Return the validated record in `data_dir` (raises loader.DataError when invalid), from
     the record cache when its files and the code are unchanged (explorer.record_cache)."""
     return cached_record(data_dir, lambda: load_record(data_dir))
-
-
-LATER_ASSETS = r"\.later\.min\.js$"
 
 
 def create_app(
@@ -61,7 +59,7 @@ def create_app(
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
         # Served, not listed: plotly's later part is fetched when a figure needs it (js/plotly).
-        assets_ignore=LATER_ASSETS,
+        assets_ignore=re.escape(PLOTLY_LATER) + "$",
         update_title=None,
         compress=True,  # zstd/brotli/gzip for JS, CSS and JSON (flask-compress; compression.py)
         # The table's grid joins the page later (callbacks.py): its callbacks name it before.

@@ -20,6 +20,7 @@ const { version } = require("plotly.js/package.json");
 const vendor = path.join(__dirname, "..", "..", "assets", "vendor");
 const START = path.join(vendor, "plotly-explorer.min.js");
 const LATER = path.join(vendor, "plotly-explorer.later.min.js");
+const files = { start: path.basename(START), later: path.basename(LATER) }; // for later.js
 const SHARED = "__plotlyExplorerShared";
 const CORE = "node_modules/plotly.js/src/core.js"; // Plotly itself, as the later part finds it
 const all = [...traces.start, ...traces.later];
@@ -53,7 +54,7 @@ function startEntry(shared) {
     "var Plotly = require('plotly.js/lib/core');",
     others.length ? `Plotly.register([${others.map(lib).join(", ")}]);` : "",
     `window.${SHARED} = {${shared.map((p) => `${JSON.stringify(p)}: require(${JSON.stringify("./" + p)})`).join(", ")}};`,
-    `require('./later.js')(Plotly, require('plotly.js/src/registry'), ${JSON.stringify(traces.later)});`,
+    `require('./later.js')(Plotly, require('plotly.js/src/registry'), ${JSON.stringify(traces.later)}, ${JSON.stringify(files)});`,
     "module.exports = Plotly;",
   ].join("\n");
 }

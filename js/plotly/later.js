@@ -1,9 +1,10 @@
 // Part of plotly-explorer.min.js (js/plotly/build.js): Plotly's calls that draw a figure wait,
 // when the figure has a trace type of the later part, for that part to be fetched and run. It
-// sits beside this script (same folder, same query), and is fetched once.
-module.exports = function (Plotly, Registry, later) {
+// sits beside this script (same folder, same query), and is fetched once. `files`: the two
+// parts' file names, as js/plotly/build.js writes them.
+module.exports = function (Plotly, Registry, later, files) {
   const script = document.currentScript;
-  const src = script ? script.src.replace("plotly-explorer.min.js", "plotly-explorer.later.min.js") : "";
+  const src = script ? script.src.replace(files.start, files.later) : "";
   let loading = null;
 
   function load() {
